@@ -1,0 +1,217 @@
+package org.qinqing.conversation;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.qinqing.conversation.internal.InboundGate;
+import org.qinqing.conversation.internal.InboundGate.Keys;
+import org.qinqing.notify.Messenger;
+import org.qinqing.notify.TextMessage;
+import org.qinqing.people.Directory;
+import org.qinqing.system.BotScripts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The way into the bot for every channel. Each message is handled once (retries get the stored
+ * result), one at a time per user, within the reply budget; what misses the budget is pushed as a
+ * customer-service message instead, exactly once.
+ */
+@Service
+public class ConversationService implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(ConversationService.class);
+
+	private static final String REPLIED = "R:";
+
+	private static final String NO_REPLY = "N";
+
+	/** The reply went out as a customer-service message; retries answer nothing. */
+	private static final String PUSHED = "A";
+
+	private final InboundGate gate;
+
+	private final ConversationEngine engine;
+
+	private final SessionCodec codec;
+
+	private final Directory directory;
+
+	private final Messenger messenger;
+
+	private final BotScripts scripts;
+
+	private final ConversationProperties properties;
+
+	private final Clock clock;
+
+	private final ThreadPoolExecutor workers;
+
+	ConversationService(InboundGate gate, ConversationEngine engine, SessionCodec codec, Directory directory,
+			Messenger messenger, BotScripts scripts, ConversationProperties properties, Clock clock) {
+		this.gate = gate;
+		this.engine = engine;
+		this.codec = codec;
+		this.directory = directory;
+		this.messenger = messenger;
+		this.scripts = scripts;
+		this.properties = properties;
+		this.clock = clock;
+		scripts.require("replies.busy", "replies.error");
+		this.workers = new ThreadPoolExecutor(properties.workers(), properties.workers(), 60, TimeUnit.SECONDS,
+				new ArrayBlockingQueue<>(properties.queue()), new CustomizableThreadFactory("conversation-"));
+	}
+
+	/** The reply to give now, or empty to answer {@code success} (nothing, or a reply pushed later). */
+	public Optional<Reply> receive(Inbound inbound) {
+		Handling handling = new Handling();
+		Future<Optional<Reply>> result;
+		try {
+			result = this.workers.submit(() -> handle(inbound, handling));
+		}
+		catch (RejectedExecutionException ex) {
+			log.warn("Conversation workers saturated; asking a user to retry");
+			return Optional.of(new Reply(this.scripts.text("replies.busy")));
+		}
+		try {
+			return result.get(this.properties.replyBudget().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			if (handling.giveUp()) {
+				return Optional.empty();
+			}
+			return await(result);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Optional.empty();
+		}
+		catch (ExecutionException ex) {
+			log.error("Handling a message failed", ex.getCause());
+			return Optional.of(new Reply(this.scripts.text("replies.busy")));
+		}
+	}
+
+	private Optional<Reply> await(Future<Optional<Reply>> result) {
+		try {
+			return result.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Optional.empty();
+		}
+		catch (ExecutionException ex) {
+			log.error("Handling a message failed", ex.getCause());
+			return Optional.of(new Reply(this.scripts.text("replies.busy")));
+		}
+	}
+
+	private Optional<Reply> handle(Inbound inbound, Handling handling) throws InterruptedException {
+		Keys keys = Keys.of(inbound.tenant(), inbound.openid(), inbound.dedupKey());
+		String token = UUID.randomUUID().toString();
+		long lease = this.properties.lockLease().toMillis();
+		long deadline = this.clock.millis() + lease;
+		long pause = 2;
+		while (true) {
+			InboundGate.Begin begin = this.gate.begin(keys, token, lease, this.properties.dedupTtl().toSeconds(),
+					this.clock.millis());
+			switch (begin.outcome()) {
+				case GO:
+					return process(inbound, handling, keys, token, begin.payload());
+				case DUPLICATE:
+					return awaitFirstTry(keys, begin.payload(), handling);
+				case BUSY:
+					if (this.clock.millis() > deadline || handling.gaveUp()) {
+						// the other message of this user holds its lock past the lease: say so rather than wait forever
+						return Optional.of(new Reply(this.scripts.text("replies.busy")));
+					}
+					Thread.sleep(pause);
+					pause = Math.min(pause * 2, 50);
+					break;
+			}
+		}
+	}
+
+	private Optional<Reply> process(Inbound inbound, Handling handling, Keys keys, String token, String stored) {
+		Session before = stored.isEmpty() ? Session.start(this.directory.identify(inbound.tenant(), inbound.openid()))
+				: this.codec.read(stored);
+		Turn turn;
+		try {
+			turn = this.engine.handle(inbound, before.nextTurn());
+		}
+		catch (RuntimeException ex) {
+			log.error("A {} message broke the conversation engine", inbound.kind(), ex);
+			turn = new Turn(this.scripts.text("replies.error"), before.atMenu());
+		}
+		String session = turn.session() == null ? "" : this.codec.write(turn.session());
+		long sessionTtl = this.properties.sessionIdleTtl().toSeconds();
+		long dedupTtl = this.properties.dedupTtl().toSeconds();
+		if (turn.reply() == null) {
+			this.gate.commit(keys, token, NO_REPLY, dedupTtl, session, sessionTtl);
+			return Optional.empty();
+		}
+		if (handling.finish()) {
+			this.gate.commit(keys, token, REPLIED + turn.reply(), dedupTtl, session, sessionTtl);
+			return Optional.of(new Reply(turn.reply()));
+		}
+		// WeChat has been told "success" already: store that, then push the reply once
+		this.gate.commit(keys, token, PUSHED, dedupTtl, session, sessionTtl);
+		this.messenger.send(new TextMessage(inbound.tenant(), inbound.openid(), turn.reply()));
+		return Optional.empty();
+	}
+
+	private Optional<Reply> awaitFirstTry(Keys keys, String stored, Handling handling) throws InterruptedException {
+		String result = stored;
+		while (result != null && result.startsWith(InboundGate.PENDING) && !handling.gaveUp()) {
+			Thread.sleep(20);
+			result = this.gate.peek(keys);
+		}
+		if (result != null && result.startsWith(REPLIED)) {
+			return Optional.of(new Reply(result.substring(REPLIED.length())));
+		}
+		return Optional.empty();
+	}
+
+	@Override
+	public void destroy() {
+		this.workers.shutdown();
+	}
+
+	/** Who delivers the reply: the waiting request (passive reply) or the worker (push), decided once. */
+	private static final class Handling {
+
+		private static final int WAITING = 0;
+
+		private static final int REPLIED_IN_TIME = 1;
+
+		private static final int GAVE_UP = 2;
+
+		private final AtomicInteger state = new AtomicInteger(WAITING);
+
+		boolean finish() {
+			return this.state.compareAndSet(WAITING, REPLIED_IN_TIME);
+		}
+
+		boolean giveUp() {
+			return this.state.compareAndSet(WAITING, GAVE_UP);
+		}
+
+		boolean gaveUp() {
+			return this.state.get() == GAVE_UP;
+		}
+
+	}
+
+}

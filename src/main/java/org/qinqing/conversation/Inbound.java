@@ -1,0 +1,28 @@
+package org.qinqing.conversation;
+
+/**
+ * One thing a user did, free of WeChat types.
+ *
+ * @param tenant the official account's tenant
+ * @param openid the user
+ * @param kind what happened
+ * @param text the typed text, the voice recognition (may be empty), or the event key
+ * @param dedupKey identifies retries of the same delivery (MsgId, or user+time+event+key)
+ */
+public record Inbound(String tenant, String openid, Kind kind, String text, String dedupKey) {
+
+	public enum Kind {
+
+		TEXT, VOICE, MENU_CLICK, SUBSCRIBE, SCAN, UNSUBSCRIBE,
+		/** A message type we understand but cannot read (picture, video, location...). */
+		UNREADABLE,
+		/** An event that needs no answer (menu link opened, template delivered...). */
+		IGNORED
+
+	}
+
+	public Inbound {
+		text = text == null ? "" : text;
+	}
+
+}

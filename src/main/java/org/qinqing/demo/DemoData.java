@@ -1,0 +1,113 @@
+package org.qinqing.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import org.qinqing.people.Child;
+import org.qinqing.people.Directory;
+import org.qinqing.people.LeftBehindType;
+import org.qinqing.people.Person;
+import org.qinqing.people.Role;
+import org.qinqing.people.SchoolClass;
+import org.qinqing.people.SchoolRecords;
+import org.qinqing.wechat.WechatAccounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.Profile;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the demo school into the primary account's tenant once (a marker key makes restarts keep
+ * what demo users changed) and binds the simulator's personas.
+ */
+@Component
+@Profile("!prod")
+public class DemoData implements InitializingBean {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	private final SchoolRecords records;
+
+	private final Directory directory;
+
+	private final StringRedisTemplate redis;
+
+	private final String tenant;
+
+	private final List<DemoPersona> personas = new ArrayList<>();
+
+	DemoData(SchoolRecords records, Directory directory, StringRedisTemplate redis, WechatAccounts accounts) {
+		this.records = records;
+		this.directory = directory;
+		this.redis = redis;
+		this.tenant = accounts.primary().tenantId();
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		DemoSchool school = DemoSchool.generate();
+		String marker = org.qinqing.system.RedisKeys.of(this.tenant, "demo", "loaded");
+		if (Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(marker, "1"))) {
+			school.classes.forEach(c -> this.records.save(this.tenant, c));
+			school.children.forEach(c -> this.records.save(this.tenant, c));
+			school.people.forEach(p -> this.records.save(this.tenant, p));
+			log.info("Loaded the demo school: {} classes, {} pupils ({} left-behind), {} adults", school.classes.size(),
+					school.children.size(), school.children.stream().filter(c -> c.leftBehind().isLeftBehind()).count(),
+					school.people.size());
+		}
+		choosePersonas(school);
+		for (DemoPersona persona : this.personas) {
+			if (!persona.personId().isEmpty()) {
+				this.directory.bind(this.tenant, persona.openid(), persona.personId());
+			}
+		}
+	}
+
+	private void choosePersonas(DemoSchool school) {
+		Map<String, Child> children = school.children.stream().collect(Collectors.toMap(Child::id, c -> c));
+		Map<String, String> classNames = school.classes.stream()
+			.collect(Collectors.toMap(SchoolClass::id, SchoolClass::name));
+		Predicate<Person> twoLeftBehind = p -> p.childIds().size() == 2
+				&& children.get(p.childIds().get(0)).leftBehind() == LeftBehindType.BOTH_AWAY;
+		Predicate<Person> oneLeftBehind = p -> p.childIds().size() == 1
+				&& children.get(p.childIds().get(0)).leftBehind().isLeftBehind();
+		List<Person> people = school.people;
+		add("demo-parent-1", first(people, Role.PARENT, twoLeftBehind, 0), children, classNames);
+		add("demo-parent-2", first(people, Role.PARENT, oneLeftBehind, 1), children, classNames);
+		add("demo-guardian-1", first(people, Role.GUARDIAN, twoLeftBehind, 0), children, classNames);
+		add("demo-guardian-2", first(people, Role.GUARDIAN, oneLeftBehind, 2), children, classNames);
+		add("demo-teacher-1", first(people, Role.TEACHER, p -> !p.classIds().isEmpty(), 0), children, classNames);
+		add("demo-teacher-2", first(people, Role.TEACHER, p -> !p.classIds().isEmpty(), 2), children, classNames);
+		add("demo-admin", first(people, Role.ADMIN, p -> true, 0), children, classNames);
+		this.personas.add(new DemoPersona("demo-visitor", Role.VISITOR, "", "", ""));
+	}
+
+	private static Person first(List<Person> people, Role role, Predicate<Person> matching, int skip) {
+		return people.stream().filter(p -> p.role() == role).filter(matching).skip(skip).findFirst().orElseThrow();
+	}
+
+	private void add(String openid, Person person, Map<String, Child> children, Map<String, String> classNames) {
+		String names = person.role() == Role.TEACHER || person.role() == Role.ADMIN
+				? person.classIds().stream().map(classNames::get).collect(Collectors.joining("、"))
+				: person.childIds()
+					.stream()
+					.map(children::get)
+					.map(c -> c.name() + " " + classNames.get(c.classId()))
+					.collect(Collectors.joining("、"));
+		this.personas.add(new DemoPersona(openid, person.role(), person.id(), person.name(), names));
+	}
+
+	public List<DemoPersona> personas() {
+		return List.copyOf(this.personas);
+	}
+
+	public String tenant() {
+		return this.tenant;
+	}
+
+}

@@ -1,0 +1,95 @@
+package org.qinqing.people;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.qinqing.people.Directory.PeopleKeys;
+import org.qinqing.system.RedisKeys;
+import org.springframework.data.redis.core.HashOperations;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Service;
+
+/** Durable school records in Redis hashes, one hash per record plus an index set per kind. */
+@Service
+public class SchoolRecords {
+
+	private final StringRedisTemplate redis;
+
+	SchoolRecords(StringRedisTemplate redis) {
+		this.redis = redis;
+	}
+
+	public void save(String tenant, SchoolClass schoolClass) {
+		write(tenant, "class", schoolClass.id(), Map.of("grade", String.valueOf(schoolClass.grade()), "number",
+				String.valueOf(schoolClass.number()), "name", schoolClass.name(), "headTeacher",
+				schoolClass.headTeacherId()));
+	}
+
+	public void save(String tenant, Child child) {
+		write(tenant, "child", child.id(), Map.of("name", child.name(), "class", child.classId(), "leftBehind",
+				child.leftBehind().name(), "family", child.familyId(), "pairedTeacher", child.pairedTeacherId()));
+	}
+
+	public void save(String tenant, Person person) {
+		write(tenant, "person", person.id(), Map.of("role", person.role().name(), "name", person.name(), "relation",
+				person.relation(), "children", String.join(",", person.childIds()), "classes",
+				String.join(",", person.classIds())));
+	}
+
+	private void write(String tenant, String kind, String id, Map<String, String> fields) {
+		this.redis.opsForHash().putAll(RedisKeys.of(tenant, kind, id), fields);
+		this.redis.opsForSet().add(RedisKeys.of(tenant, kind + "s"), id);
+	}
+
+	public Optional<Person> person(String tenant, String id) {
+		Map<String, String> h = read(PeopleKeys.person(tenant, id));
+		if (h.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(new Person(id, Role.valueOf(h.get("role")), h.get("name"), h.getOrDefault("relation", ""),
+				split(h.get("children")), split(h.get("classes"))));
+	}
+
+	public Optional<Child> child(String tenant, String id) {
+		Map<String, String> h = read(RedisKeys.of(tenant, "child", id));
+		if (h.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(new Child(id, h.get("name"), h.get("class"), LeftBehindType.valueOf(h.get("leftBehind")),
+				h.get("family"), h.getOrDefault("pairedTeacher", "")));
+	}
+
+	public Optional<SchoolClass> schoolClass(String tenant, String id) {
+		Map<String, String> h = read(RedisKeys.of(tenant, "class", id));
+		if (h.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(new SchoolClass(id, Integer.parseInt(h.get("grade")), Integer.parseInt(h.get("number")),
+				h.get("name"), h.getOrDefault("headTeacher", "")));
+	}
+
+	public long count(String tenant, String kind) {
+		Long size = this.redis.opsForSet().size(RedisKeys.of(tenant, kind + "s"));
+		return size == null ? 0 : size;
+	}
+
+	public List<String> ids(String tenant, String kind) {
+		List<String> ids = new ArrayList<>(this.redis.opsForSet().members(RedisKeys.of(tenant, kind + "s")));
+		ids.sort(null);
+		return ids;
+	}
+
+	private Map<String, String> read(String key) {
+		HashOperations<String, String, String> hashes = this.redis.opsForHash();
+		return new HashMap<>(hashes.entries(key));
+	}
+
+	private static List<String> split(String csv) {
+		return csv == null || csv.isBlank() ? List.of() : Arrays.asList(csv.split(","));
+	}
+
+}
