@@ -20,7 +20,8 @@ import redis.embedded.RedisServer;
 
 /**
  * Starts a redis-server from the embedded-redis jar when no {@code REDIS_URL} is given and the
- * {@code prod} profile is off, on a free port, and points {@code spring.data.redis.url} at it.
+ * {@code prod} profile is off, on a free port, and points {@code spring.data.redis.url} at it. The
+ * {@code prod} profile without {@code REDIS_URL} stops here, before anything else starts.
  * One server per JVM: contexts that restart in a test (or in devtools) find the same data again.
  */
 class EmbeddedRedisEnvironment implements EnvironmentPostProcessor {
@@ -44,7 +45,8 @@ class EmbeddedRedisEnvironment implements EnvironmentPostProcessor {
 			return;
 		}
 		if (Arrays.asList(environment.getActiveProfiles()).contains("prod")) {
-			return; // ProdGuard refuses to start without REDIS_URL
+			// production data must live in a persistent Redis, never in a throwaway child process
+			throw new IllegalStateException("The prod profile requires REDIS_URL (for example redis://redis:6379)");
 		}
 		String dataDir = environment.getProperty("qinqing.embedded-redis.dir", "");
 		environment.getPropertySources()

@@ -1,0 +1,64 @@
+package org.qinqing.support;
+
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.qinqing.conversation.internal.InboundGate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Boots the whole app on a random port against a real redis-server (the machine's when
+ * {@code REDIS_URL} is set, else the embedded one) and a WireMock standing in for WeChat's API.
+ * Each JVM run gets its own tenant, so runs against a shared Redis never see each other's data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class PortalTestSupport {
+
+	public static final String TENANT = "t" + UUID.randomUUID().toString().substring(0, 8);
+
+	public static final WireMockServer WECHAT_API = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
+	static {
+		WECHAT_API.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(WECHAT_API::stop));
+	}
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected StringRedisTemplate redis;
+
+	@DynamicPropertySource
+	static void wechatApi(DynamicPropertyRegistry registry) {
+		registry.add("wechat.api-base", WECHAT_API::baseUrl);
+		registry.add("wechat.tenant", () -> TENANT);
+		registry.add("qinqing.embedded-redis.dir", () -> "");
+	}
+
+	@BeforeEach
+	void resetWechatApi() {
+		WECHAT_API.resetAll();
+	}
+
+	protected WechatClient wechat() {
+		return new WechatClient("http://127.0.0.1:" + this.port);
+	}
+
+	/** Forgets a user's conversation so a test starts at the main menu. */
+	protected void resetSession(String openid) {
+		this.redis.delete(InboundGate.Keys.of(TENANT, openid, "x").session());
+	}
+
+	protected String sessionJson(String openid) {
+		return this.redis.opsForValue().get(InboundGate.Keys.of(TENANT, openid, "x").session());
+	}
+
+}
