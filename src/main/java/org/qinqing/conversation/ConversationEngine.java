@@ -47,10 +47,10 @@ class ConversationEngine {
 			case UNSUBSCRIBE -> new Turn(null, null);
 			case IGNORED -> new Turn(null, session);
 			case SUBSCRIBE, SCAN -> welcome(session.atMenu());
-			case UNREADABLE -> say(session, text("replies.unreadable") + currentPromptSuffix(session));
+			case UNREADABLE -> say(session, text("replies.unreadable") + whereNext(session));
 			case MENU_CLICK -> click(in, session);
 			case VOICE -> in.text().isBlank()
-					? say(session, text("replies.voice-empty") + currentPromptSuffix(session))
+					? say(session, text("replies.voice-empty") + whereNext(session))
 					: typed(in, session, TextNormalizer.normalize(in.text()));
 			case TEXT -> typed(in, session, TextNormalizer.normalize(in.text()));
 		};
@@ -155,6 +155,11 @@ class ConversationEngine {
 
 	private Turn welcome(Session session) {
 		return say(session, this.scripts.text("replies.welcome") + "\n\n" + this.menus.render(session.identity()));
+	}
+
+	/** What the user can answer now: the current question in a flow, else the menu. */
+	private String whereNext(Session session) {
+		return session.inFlow() ? currentPromptSuffix(session) : "\n\n" + this.menus.render(session.identity());
 	}
 
 	/** The current step's question again, so a hint never leaves the user guessing what to answer. */

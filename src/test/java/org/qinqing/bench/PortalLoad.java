@@ -168,6 +168,7 @@ public final class PortalLoad {
         final WechatReferenceCrypto crypto;
         final long msgIdBase;
         final Conn conn;
+        final byte[] random16 = new byte[16];
         long[] latencies;
         int latencyCount;
         long errors;
@@ -234,7 +235,8 @@ public final class PortalLoad {
                     .append("&openid=").append(openid);
             String body;
             if (crypto != null) {
-                String encrypt = crypto.encrypt(xml);
+                ThreadLocalRandom.current().nextBytes(random16); // not SecureRandom: avoids a shared lock across workers
+                String encrypt = crypto.encrypt(xml, random16);
                 body = WechatReferenceCrypto.envelope(xml, encrypt);
                 uri.append("&encrypt_type=aes&msg_signature=").append(crypto.msgSignature(timestamp, nonce, encrypt));
             } else {
@@ -393,7 +395,7 @@ public final class PortalLoad {
                 close();
             }
             if (status != 200 || !nonBlank) {
-                logError("HTTP " + status + (nonBlank ? "" : " with empty body"));
+                logError("HTTP " + status + (status == 200 ? " with empty body" : ""));
                 return false;
             }
             return true;
