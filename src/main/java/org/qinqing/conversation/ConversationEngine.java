@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.qinqing.people.Directory;
 import org.qinqing.system.BotScripts;
 import org.springframework.stereotype.Component;
 
@@ -27,10 +28,20 @@ class ConversationEngine {
 
 	private final Map<String, GlobalCommand> commandWords = new HashMap<>();
 
-	ConversationEngine(BotScripts scripts, Menus menus, FlowRegistry flows) {
+	private final List<Command> commands;
+
+	private final List<SceneHandler> scenes;
+
+	private final Directory directory;
+
+	ConversationEngine(BotScripts scripts, Menus menus, FlowRegistry flows, List<Command> commands,
+			List<SceneHandler> scenes, Directory directory) {
 		this.scripts = scripts;
 		this.menus = menus;
 		this.flows = flows;
+		this.commands = commands;
+		this.scenes = scenes;
+		this.directory = directory;
 		scripts.require("replies.welcome", "replies.unknown", "replies.help", "replies.cancelled",
 				"replies.voice-empty", "replies.unreadable", "replies.coming-soon", "replies.miss-limit",
 				"replies.menu-footer", "replies.flow-help", "replies.left-flow");
@@ -46,7 +57,7 @@ class ConversationEngine {
 		return switch (in.kind()) {
 			case UNSUBSCRIBE -> new Turn(null, null);
 			case IGNORED -> new Turn(null, session);
-			case SUBSCRIBE, SCAN -> welcome(session.atMenu());
+			case SUBSCRIBE, SCAN -> scanned(in, session.atMenu());
 			case UNREADABLE -> say(session, text("replies.unreadable") + whereNext(session));
 			case MENU_CLICK -> click(in, session);
 			case VOICE -> in.text().isBlank()
@@ -66,6 +77,12 @@ class ConversationEngine {
 			if (flow.isPresent()) {
 				return answer(in, flow.get(), session, input);
 			}
+		}
+		Optional<Command> typedCommand = this.commands.stream()
+			.filter(c -> c.roles().contains(session.role()) && c.matches().test(input))
+			.findFirst();
+		if (typedCommand.isPresent()) {
+			return run(typedCommand.get(), input, in, session.atMenu());
 		}
 		Optional<Menus.Item> item = this.menus.pick(session.role(), input);
 		if (item.isPresent()) {
@@ -106,6 +123,11 @@ class ConversationEngine {
 	}
 
 	private Turn open(Menus.Item item, Inbound in, Session session) {
+		if (item.action().startsWith("command:")) {
+			String name = item.action().substring(8);
+			Command command = this.commands.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+			return run(command, "", in, session);
+		}
 		if (item.action().startsWith("flow:")) {
 			Flow flow = this.flows.find(item.action().substring(5)).orElseThrow();
 			Session started = session.inFlow(flow.id(), 0, Map.of());
@@ -142,7 +164,53 @@ class ConversationEngine {
 			return say(moved, prompt(flow, moved));
 		}
 		String done = flow.complete().apply(new FlowContext(in.tenant(), in.openid(), session.identity(), answers));
+		if (flow.changesIdentity()) {
+			Session refreshed = reidentify(in, session);
+			return say(refreshed, done + "\n\n" + this.menus.render(refreshed.identity()));
+		}
 		return say(session.atMenu(), done + "\n\n" + text("replies.menu-footer"));
+	}
+
+	private Turn run(Command command, String input, Inbound in, Session session) {
+		if (!command.roles().contains(session.role())) {
+			return say(session, this.menus.render(session.identity()));
+		}
+		FlowContext context = new FlowContext(in.tenant(), in.openid(), session.identity(), Map.of());
+		return outcome(command.run().apply(input, context), in, session);
+	}
+
+	private Turn outcome(Command.Outcome outcome, Inbound in, Session session) {
+		if (!outcome.startFlow().isEmpty()) {
+			Flow flow = this.flows.find(outcome.startFlow()).orElseThrow();
+			Session started = session.inFlow(flow.id(), 0, Map.of());
+			String lead = outcome.reply().isEmpty() ? "" : outcome.reply() + "\n\n";
+			return say(started, lead + prompt(flow, started));
+		}
+		Session next = outcome.identityChanged() ? reidentify(in, session) : session;
+		return say(next, outcome.reply() + "\n\n" + this.menus.render(next.identity()));
+	}
+
+	/** Scanning a parametric QR code: its scene goes to the module that owns the prefix. */
+	private Turn scanned(Inbound in, Session session) {
+		int colon = in.text().indexOf(':');
+		if (colon > 0) {
+			String prefix = in.text().substring(0, colon);
+			String argument = in.text().substring(colon + 1);
+			Optional<SceneHandler> handler = this.scenes.stream().filter(h -> h.prefix().equals(prefix)).findFirst();
+			if (handler.isPresent()) {
+				FlowContext context = new FlowContext(in.tenant(), in.openid(), session.identity(), Map.of());
+				Command.Outcome outcome = handler.get().run().apply(argument, context);
+				String lead = in.kind() == Inbound.Kind.SUBSCRIBE ? this.scripts.text("replies.welcome") + "\n\n" : "";
+				return outcome(new Command.Outcome(lead + outcome.reply(), outcome.identityChanged(),
+						outcome.startFlow()), in, session);
+			}
+		}
+		return welcome(session);
+	}
+
+	private Session reidentify(Inbound in, Session session) {
+		Session fresh = Session.start(this.directory.identify(in.tenant(), in.openid()));
+		return new Session(fresh.role(), fresh.personId(), fresh.name(), "", 0, Map.of(), 0, session.turns());
 	}
 
 	private Parsed parse(Step step, String input, FlowContext context) {

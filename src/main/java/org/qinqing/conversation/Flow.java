@@ -10,8 +10,18 @@ import java.util.function.Function;
  * @param id the name menus use to start it ({@code flow:<id>})
  * @param steps the questions, in order
  * @param complete runs once all answers are in; returns the reply text (already worded)
+ * @param changesIdentity whether the action binds or unbinds the user
  */
-public record Flow(String id, List<Step> steps, Function<FlowContext, String> complete) {
+public record Flow(String id, List<Step> steps, Function<FlowContext, String> complete, boolean changesIdentity) {
+
+	public Flow(String id, List<Step> steps, Function<FlowContext, String> complete) {
+		this(id, steps, complete, false);
+	}
+
+	/** A flow whose action binds or unbinds the user: the engine re-reads who they are afterwards. */
+	public static Flow changingIdentity(String id, List<Step> steps, Function<FlowContext, String> complete) {
+		return new Flow(id, steps, complete, true);
+	}
 
 	public Flow {
 		steps = List.copyOf(steps);

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The menu of each role, from {@code bot-scripts/menus.yaml}. An item's action is {@code flow:<id>}
- * (start a flow), {@code reply:<key>} (say a bot-scripts text) or {@code soon} (即将开放). An item's
+ * (start a flow), {@code command:<name>} (run a command), {@code reply:<key>} (say a bot-scripts
+ * text) or {@code soon} (即将开放). An item's
  * {@code click} is the key of the WeChat custom-menu button that opens it.
  */
 @Component
@@ -26,7 +27,9 @@ class Menus {
 
 	private final Map<Role, List<Item>> items = new EnumMap<>(Role.class);
 
-	Menus(BotScripts scripts, FlowRegistry flows) {
+	Menus(BotScripts scripts, FlowRegistry flows, List<Command> commands) {
+		java.util.Set<String> commandNames = new java.util.HashSet<>();
+		commands.forEach(c -> commandNames.add(c.name()));
 		this.scripts = scripts;
 		for (Role role : Role.values()) {
 			String base = "menus." + role.code();
@@ -35,15 +38,21 @@ class Menus {
 			for (Map<String, Object> raw : scripts.list(base + ".items")) {
 				Item item = new Item(String.valueOf(raw.get("label")), String.valueOf(raw.get("action")),
 						raw.get("click") == null ? "" : String.valueOf(raw.get("click")));
-				validate(item, base, flows);
+				validate(item, base, flows, commandNames);
 				list.add(item);
 			}
 			this.items.put(role, List.copyOf(list));
 		}
 	}
 
-	private void validate(Item item, String base, FlowRegistry flows) {
-		if (item.action().startsWith("flow:")) {
+	private void validate(Item item, String base, FlowRegistry flows, java.util.Set<String> commands) {
+		if (item.action().startsWith("command:")) {
+			if (!commands.contains(item.action().substring(8))) {
+				throw new IllegalStateException(this.scripts.fileOf(base) + ": item '" + item.label()
+						+ "' runs command '" + item.action().substring(8) + "', which no module declares");
+			}
+		}
+		else if (item.action().startsWith("flow:")) {
 			flows.require(item.action().substring(5), scripts.fileOf(base) + " " + base);
 		}
 		else if (item.action().startsWith("reply:")) {

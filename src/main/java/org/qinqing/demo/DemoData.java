@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.qinqing.people.Child;
+import org.qinqing.people.ContactCards;
 import org.qinqing.people.Directory;
 import org.qinqing.people.LeftBehindType;
 import org.qinqing.people.Person;
@@ -31,7 +32,12 @@ public class DemoData implements InitializingBean {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
+	/** Bump when the demo data's shape changes: a demo tenant of another version is reset. */
+	private static final String DATA_VERSION = "2";
+
 	private final SchoolRecords records;
+
+	private final ContactCards cards;
 
 	private final Directory directory;
 
@@ -41,8 +47,10 @@ public class DemoData implements InitializingBean {
 
 	private final List<DemoPersona> personas = new ArrayList<>();
 
-	DemoData(SchoolRecords records, Directory directory, StringRedisTemplate redis, WechatAccounts accounts) {
+	DemoData(SchoolRecords records, ContactCards cards, Directory directory, StringRedisTemplate redis,
+			WechatAccounts accounts) {
 		this.records = records;
+		this.cards = cards;
 		this.directory = directory;
 		this.redis = redis;
 		this.tenant = accounts.primary().tenantId();
@@ -52,8 +60,13 @@ public class DemoData implements InitializingBean {
 	public void afterPropertiesSet() {
 		DemoSchool school = DemoSchool.generate();
 		String marker = org.qinqing.system.RedisKeys.of(this.tenant, "demo", "loaded");
-		if (Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(marker, "1"))) {
+		if (!DATA_VERSION.equals(this.redis.opsForValue().get(marker))) {
+			// a demo tenant from an older version of the demo data is reset, never mixed
+			reset();
+			this.redis.opsForValue().set(marker, DATA_VERSION);
+			this.records.save(this.tenant, DemoSchool.SCHOOL);
 			school.classes.forEach(c -> this.records.save(this.tenant, c));
+			school.cards.forEach((child, card) -> this.cards.update(this.tenant, child, card, "演示数据"));
 			school.children.forEach(c -> this.records.save(this.tenant, c));
 			school.people.forEach(p -> this.records.save(this.tenant, p));
 			log.info("Loaded the demo school: {} classes, {} pupils ({} left-behind), {} adults", school.classes.size(),
@@ -65,6 +78,16 @@ public class DemoData implements InitializingBean {
 			if (!persona.personId().isEmpty()) {
 				this.directory.bind(this.tenant, persona.openid(), persona.personId());
 			}
+		}
+	}
+
+	private void reset() {
+		var options = org.springframework.data.redis.core.ScanOptions.scanOptions()
+			.match(org.qinqing.system.RedisKeys.of(this.tenant, "*"))
+			.count(1000)
+			.build();
+		try (var keys = this.redis.scan(options)) {
+			keys.forEachRemaining(this.redis::delete);
 		}
 	}
 

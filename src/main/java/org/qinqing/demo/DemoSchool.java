@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.qinqing.people.CardField;
 import org.qinqing.people.Child;
 import org.qinqing.people.LeftBehindType;
 import org.qinqing.people.Person;
 import org.qinqing.people.Role;
+import org.qinqing.people.School;
 import org.qinqing.people.SchoolClass;
 
 /**
@@ -19,6 +21,8 @@ import org.qinqing.people.SchoolClass;
 final class DemoSchool {
 
 	static final int CLASSES = 6;
+
+	static final School SCHOOL = new School("sch1", "青山村小学（演示）");
 
 	private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙胡朱高林何郭罗梁宋郑谢韩唐冯";
 
@@ -38,6 +42,17 @@ final class DemoSchool {
 
 	final List<Person> people = new ArrayList<>();
 
+	/** Contact cards by child id. */
+	final Map<String, Map<CardField, String>> cards = new LinkedHashMap<>();
+
+	private static final String[] CITIES = { "广州", "深圳", "东莞", "杭州", "宁波", "上海", "苏州", "佛山" };
+
+	private static final String[] WORK_UNITS = { "电子厂", "建筑工地", "服装厂", "物流公司", "餐馆", "家具厂" };
+
+	private static final String[] OCCUPATIONS = { "务农", "务农", "务农", "打零工", "在家" };
+
+	private static final String[] HEALTH = { "良好", "良好", "一般", "高血压，能照顾孩子" };
+
 	/** Per family: which person plays which part, to pick simulator personas. */
 	final Map<String, List<Person>> families = new LinkedHashMap<>();
 
@@ -54,7 +69,7 @@ final class DemoSchool {
 		}
 		for (int grade = 1; grade <= CLASSES; grade++) {
 			Person head = teachers.get(grade - 1);
-			this.classes.add(new SchoolClass(id("c", grade), grade, 1, GRADE_NAMES[grade - 1] + "年级(1)班", head.id()));
+			this.classes.add(new SchoolClass(id("c", grade), SCHOOL.id(), grade, 1, GRADE_NAMES[grade - 1] + "年级(1)班", head.id()));
 		}
 		int childCount = 0;
 		int family = 0;
@@ -86,6 +101,9 @@ final class DemoSchool {
 				members.add(new Person(id("p", family * 3), Role.GUARDIAN, surname + adult(grandmother),
 						grandmother ? "祖母" : "祖父", childIds, List.of()));
 			}
+			for (String childId : childIds) {
+				this.cards.put(childId, card(family, type, members, childIds.indexOf(childId)));
+			}
 			this.families.put(familyId, members);
 			this.people.addAll(members);
 		}
@@ -102,6 +120,52 @@ final class DemoSchool {
 		}
 		this.people.add(new Person("a1", Role.ADMIN, surname() + adult(false), "", List.of(),
 				this.classes.stream().map(SchoolClass::id).toList()));
+	}
+
+	/** A filled-in card; about one left-behind card in eight misses a field, as real archives do. */
+	private Map<CardField, String> card(int family, LeftBehindType type, List<Person> members, int sibling) {
+		Map<CardField, String> card = new LinkedHashMap<>();
+		card.put(CardField.CHILD_GENDER, this.random.nextBoolean() ? "男" : "女");
+		card.put(CardField.CHILD_BIRTH_DATE, (2014 + this.random.nextInt(6)) + "-0" + (1 + this.random.nextInt(9))
+				+ "-1" + this.random.nextInt(10));
+		card.put(CardField.HOME_ADDRESS, "演示县青山村" + (1 + family % 9) + "组" + (family + 10) + "号");
+		card.put(CardField.FATHER_NAME, members.get(0).name());
+		card.put(CardField.FATHER_PHONE, fakePhone(family, 1));
+		card.put(CardField.MOTHER_NAME, members.get(1).name());
+		card.put(CardField.MOTHER_PHONE, fakePhone(family, 2));
+		String city = CITIES[family % CITIES.length];
+		String unit = city + "某" + WORK_UNITS[family % WORK_UNITS.length];
+		if (type == LeftBehindType.FATHER_AWAY || type == LeftBehindType.BOTH_AWAY) {
+			card.put(CardField.FATHER_WORK_CITY, city);
+			card.put(CardField.FATHER_WORK_UNIT, unit);
+			card.put(CardField.FATHER_WORK_UNIT_ADDRESS, city + "市工业区" + (family % 20 + 1) + "号");
+			card.put(CardField.FATHER_WORK_UNIT_PHONE, fakePhone(family, 3));
+		}
+		if (type == LeftBehindType.MOTHER_AWAY || type == LeftBehindType.BOTH_AWAY) {
+			card.put(CardField.MOTHER_WORK_CITY, city);
+			card.put(CardField.MOTHER_WORK_UNIT, unit);
+			card.put(CardField.MOTHER_WORK_UNIT_ADDRESS, city + "市工业区" + (family % 20 + 1) + "号");
+			card.put(CardField.MOTHER_WORK_UNIT_PHONE, fakePhone(family, 4));
+		}
+		if (type.isLeftBehind()) {
+			Person guardian = members.get(2);
+			card.put(CardField.GUARDIAN_NAME, guardian.name());
+			card.put(CardField.GUARDIAN_RELATION, guardian.relation());
+			card.put(CardField.GUARDIAN_OCCUPATION, OCCUPATIONS[family % OCCUPATIONS.length]);
+			card.put(CardField.GUARDIAN_ADDRESS, "同家庭住址");
+			card.put(CardField.GUARDIAN_PHONE, fakePhone(family, 5));
+			card.put(CardField.GUARDIAN_HEALTH, HEALTH[family % HEALTH.length]);
+			card.put(CardField.GUARDIAN_AGE, String.valueOf(55 + family % 15));
+			if (family % 8 == 1 && sibling == 0) {
+				card.remove(family % 16 == 1 ? CardField.GUARDIAN_HEALTH : CardField.FATHER_WORK_UNIT_PHONE);
+			}
+		}
+		return card;
+	}
+
+	/** 199 0000 xxxx: a range no real subscriber has, so demo data never reaches a real phone. */
+	private static String fakePhone(int family, int member) {
+		return String.format("1990000%04d", (family * 7 + member) % 10000);
 	}
 
 	/** About 30% of families work away: ~40 left-behind pupils, mostly both parents away, as in the plans. */

@@ -11,12 +11,19 @@ import org.springframework.stereotype.Service;
 @Service
 public class Directory {
 
+	/** The first (by id) of the people an openid is bound to; staff and parents before guardians. */
 	private static final RedisScript<List> IDENTIFY = RedisScript.of("""
-			local id = redis.call('GET', KEYS[1])
-			if not id then return {} end
-			local person = redis.call('HMGET', ARGV[1] .. id, 'role', 'name')
-			if not person[1] then return {} end
-			return {id, person[1], person[2] or ''}
+			local ids = redis.call('SMEMBERS', KEYS[1])
+			table.sort(ids)
+			local rank = {ADMIN = 1, TEACHER = 2, PARENT = 3, GUARDIAN = 4}
+			local best
+			for _, id in ipairs(ids) do
+			  local person = redis.call('HMGET', ARGV[1] .. id, 'role', 'name')
+			  if person[1] and (not best or rank[person[1]] < rank[best[2]]) then
+			    best = {id, person[1], person[2] or ''}
+			  end
+			end
+			return best or {}
 			""", List.class);
 
 	private final StringRedisTemplate redis;
@@ -35,12 +42,33 @@ public class Directory {
 				String.valueOf(found.get(2)));
 	}
 
-	/** Binds an openid to a person; the binding flows of the directory issue build on this. */
+	/** Binds an openid to a person (one WeChat user may be bound to several, e.g. two families). */
 	public void bind(String tenant, String openid, String personId) {
-		this.redis.opsForValue().set(PeopleKeys.binding(tenant, openid), personId);
+		this.redis.opsForSet().add(PeopleKeys.binding(tenant, openid), personId);
+		this.redis.opsForSet().add(PeopleKeys.openids(tenant, personId), openid);
 	}
 
-	/** Keys of people records; package-private so other modules go through this service. */
+	/** The people an openid is bound to. */
+	public java.util.Set<String> boundPeople(String tenant, String openid) {
+		java.util.Set<String> ids = this.redis.opsForSet().members(PeopleKeys.binding(tenant, openid));
+		return ids == null ? java.util.Set.of() : new java.util.TreeSet<>(ids);
+	}
+
+	/** The openids bound to a person: whom to reach when the school writes to them. */
+	public java.util.Set<String> openidsOf(String tenant, String personId) {
+		java.util.Set<String> ids = this.redis.opsForSet().members(PeopleKeys.openids(tenant, personId));
+		return ids == null ? java.util.Set.of() : new java.util.TreeSet<>(ids);
+	}
+
+	/** Removes every binding of an openid; the people's records stay. */
+	public void unbindAll(String tenant, String openid) {
+		for (String personId : boundPeople(tenant, openid)) {
+			this.redis.opsForSet().remove(PeopleKeys.openids(tenant, personId), openid);
+		}
+		this.redis.delete(PeopleKeys.binding(tenant, openid));
+	}
+
+	/** Keys of people records; package-private so other modules go through the services. */
 	static final class PeopleKeys {
 
 		private PeopleKeys() {
@@ -48,6 +76,10 @@ public class Directory {
 
 		static String binding(String tenant, String openid) {
 			return RedisKeys.of(tenant, "openid", openid);
+		}
+
+		static String openids(String tenant, String personId) {
+			return RedisKeys.of(tenant, "person-openids", personId);
 		}
 
 		static String personPrefix(String tenant) {

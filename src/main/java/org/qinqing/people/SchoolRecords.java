@@ -23,8 +23,17 @@ public class SchoolRecords {
 		this.redis = redis;
 	}
 
+	public void save(String tenant, School school) {
+		write(tenant, "school", school.id(), Map.of("name", school.name()));
+	}
+
+	public Optional<School> school(String tenant, String id) {
+		Map<String, String> h = read(RedisKeys.of(tenant, "school", id));
+		return h.isEmpty() ? Optional.empty() : Optional.of(new School(id, h.get("name")));
+	}
+
 	public void save(String tenant, SchoolClass schoolClass) {
-		write(tenant, "class", schoolClass.id(), Map.of("grade", String.valueOf(schoolClass.grade()), "number",
+		write(tenant, "class", schoolClass.id(), Map.of("school", schoolClass.schoolId(), "grade", String.valueOf(schoolClass.grade()), "number",
 				String.valueOf(schoolClass.number()), "name", schoolClass.name(), "headTeacher",
 				schoolClass.headTeacherId()));
 	}
@@ -68,7 +77,7 @@ public class SchoolRecords {
 		if (h.isEmpty()) {
 			return Optional.empty();
 		}
-		return Optional.of(new SchoolClass(id, Integer.parseInt(h.get("grade")), Integer.parseInt(h.get("number")),
+		return Optional.of(new SchoolClass(id, h.getOrDefault("school", ""), Integer.parseInt(h.get("grade")), Integer.parseInt(h.get("number")),
 				h.get("name"), h.getOrDefault("headTeacher", "")));
 	}
 

@@ -14,9 +14,8 @@ class SessionRestartTests {
 
 	private static ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(QinqingApplication.class)
-			.properties("server.port=0", "wechat.tenant=" + PortalTestSupport.TENANT, "qinqing.embedded-redis.dir=",
-					"wechat.api-base=" + PortalTestSupport.WECHAT_API.baseUrl())
-			.run();
+			.run("--server.port=0", "--wechat.tenant=" + PortalTestSupport.TENANT, "--qinqing.embedded-redis.dir=",
+					"--wechat.api-base=" + PortalTestSupport.WECHAT_API.baseUrl());
 	}
 
 	private static WechatClient client(ConfigurableApplicationContext app) {

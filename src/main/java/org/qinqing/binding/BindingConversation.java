@@ -1,0 +1,162 @@
+package org.qinqing.binding;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.qinqing.conversation.Command;
+import org.qinqing.conversation.Flow;
+import org.qinqing.conversation.FlowContext;
+import org.qinqing.conversation.Parsed;
+import org.qinqing.conversation.SceneHandler;
+import org.qinqing.conversation.Step;
+import org.qinqing.people.BindingCodes;
+import org.qinqing.people.Directory;
+import org.qinqing.people.Person;
+import org.qinqing.people.Role;
+import org.qinqing.system.BotScripts;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Binding in chat: {@code 绑定 123456}, the 绑定 menu item (asks for the code), scanning a binding
+ * QR code (scene {@code bind:<code>}), {@code 解绑} with a confirmation, and {@code 我的信息}.
+ */
+@Configuration(proxyBeanMethods = false)
+class BindingConversation {
+
+	static final String BIND_FLOW = "bind";
+
+	static final String UNBIND_FLOW = "unbind";
+
+	private static final Pattern BIND = Pattern.compile("^绑定\\s*(\\d*)$");
+
+	private static final Pattern CODE = Pattern.compile("^\\d{6}$");
+
+	private static final Set<Role> BOUND = EnumSet.of(Role.PARENT, Role.GUARDIAN, Role.TEACHER, Role.ADMIN);
+
+	private final BindingCodes codes;
+
+	private final PeopleView view;
+
+	private final BotScripts scripts;
+
+	BindingConversation(BindingCodes codes, PeopleView view, BotScripts scripts) {
+		this.codes = codes;
+		this.view = view;
+		this.scripts = scripts;
+		scripts.require("binding.bound", "binding.bound-children", "binding.bound-classes", "binding.already",
+				"binding.wrong", "binding.expired", "binding.used", "binding.revoked", "binding.locked",
+				"binding.unbind-intro", "binding.unbound");
+	}
+
+	@Bean
+	Flow bindFlow() {
+		return Flow.changingIdentity(BIND_FLOW,
+				List.of(new Step("code", Step.Kind.TEXT, "binding.ask-code", null, "binding.hint-format",
+						this::redeemAnswer)),
+				context -> bound(context.tenant(), context.openid()));
+	}
+
+	@Bean
+	Flow unbindFlow(Directory directory) {
+		return Flow.changingIdentity(UNBIND_FLOW,
+				List.of(Step.confirm("confirm", "binding.unbind-confirm", "binding.unbind-options",
+						"binding.unbind-hint")),
+				context -> {
+					directory.unbindAll(context.tenant(), context.openid());
+					return this.scripts.text("binding.unbound");
+				});
+	}
+
+	@Bean
+	Command bindCommand() {
+		return new Command("bind", EnumSet.allOf(Role.class), input -> BIND.matcher(input).matches(),
+				(input, context) -> {
+					Matcher m = BIND.matcher(input);
+					String code = m.matches() ? m.group(1) : "";
+					if (code.isEmpty()) {
+						return Command.Outcome.startFlow(BIND_FLOW);
+					}
+					if (!CODE.matcher(code).matches()) {
+						return Command.Outcome.reply(this.scripts.text("binding.hint-format"));
+					}
+					return redeem(context, code);
+				});
+	}
+
+	@Bean
+	Command unbindCommand() {
+		return new Command("unbind", BOUND, input -> input.equals("解绑") || input.equals("解除绑定"),
+				(input, context) -> {
+					List<Person> people = this.view.people(context.tenant(), context.openid());
+					String who = people.stream().anyMatch(p -> p.role() == Role.PARENT || p.role() == Role.GUARDIAN)
+							? this.view.children(context.tenant(), people) : this.view.classes(context.tenant(), people);
+					return new Command.Outcome(this.scripts.text("binding.unbind-intro", Map.of("who", who)), false,
+							UNBIND_FLOW);
+				});
+	}
+
+	@Bean
+	Command myInfoCommand() {
+		return new Command("my-info", EnumSet.allOf(Role.class), input -> input.equals("我的信息"),
+				(input, context) -> Command.Outcome.reply(this.view.myInfo(context.tenant(), context.openid())));
+	}
+
+	@Bean
+	SceneHandler bindScene() {
+		return new SceneHandler("bind", (code, context) -> CODE.matcher(code).matches() ? redeem(context, code)
+				: Command.Outcome.reply(this.scripts.text("binding.wrong")));
+	}
+
+	private Command.Outcome redeem(FlowContext context, String code) {
+		BindingCodes.Redemption redemption = this.codes.redeem(context.tenant(), context.openid(), code);
+		return switch (redemption.result()) {
+			case BOUND -> Command.Outcome.identityChanged(bound(context.tenant(), context.openid()));
+			case ALREADY_BOUND -> Command.Outcome.reply(this.scripts.text("binding.already"));
+			default -> Command.Outcome.reply(this.scripts.text(hintKey(redemption.result())));
+		};
+	}
+
+	/** The bind flow's answer: the code is redeemed as it is read, so a wrong one is asked again. */
+	private Parsed redeemAnswer(String input, FlowContext context) {
+		String code = input.replaceAll("\\s", "");
+		if (!CODE.matcher(code).matches()) {
+			return Parsed.invalid("binding.hint-format");
+		}
+		BindingCodes.Redemption redemption = this.codes.redeem(context.tenant(), context.openid(), code);
+		return switch (redemption.result()) {
+			case BOUND, ALREADY_BOUND -> Parsed.ok(code);
+			default -> Parsed.invalid(hintKey(redemption.result()));
+		};
+	}
+
+	private static String hintKey(BindingCodes.Result result) {
+		return switch (result) {
+			case EXPIRED -> "binding.expired";
+			case USED -> "binding.used";
+			case REVOKED -> "binding.revoked";
+			case LOCKED -> "binding.locked";
+			default -> "binding.wrong";
+		};
+	}
+
+	private String bound(String tenant, String openid) {
+		List<Person> people = this.view.people(tenant, openid);
+		String name = people.isEmpty() ? "" : people.get(0).name();
+		StringBuilder text = new StringBuilder(this.scripts.text("binding.bound", Map.of("name", name)));
+		String children = this.view.children(tenant, people);
+		if (!children.isEmpty()) {
+			text.append('\n').append(this.scripts.text("binding.bound-children", Map.of("children", children)));
+		}
+		String classes = this.view.classes(tenant, people);
+		if (!classes.isEmpty() && people.stream().anyMatch(p -> p.role() == Role.TEACHER)) {
+			text.append('\n').append(this.scripts.text("binding.bound-classes", Map.of("classes", classes)));
+		}
+		return text.toString();
+	}
+
+}

@@ -1,0 +1,135 @@
+package org.qinqing.people;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.qinqing.system.RedisKeys;
+import org.springframework.data.redis.core.HashOperations;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Service;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Contact cards (联系卡), one per child, with every change kept as history (who, what, when), and
+ * the archive rate (建档率) computed from them rather than typed in.
+ */
+@Service
+public class ContactCards {
+
+	/** One changed field; values are kept so a wrong edit can be put right. */
+	public record Change(long at, String by, String field, String before, String after) {
+	}
+
+	/** Complete cards among left-behind children. */
+	public record ArchiveRate(int complete, int leftBehind) {
+
+		public double percent() {
+			return this.leftBehind == 0 ? 100.0 : 100.0 * this.complete / this.leftBehind;
+		}
+
+	}
+
+	private final StringRedisTemplate redis;
+
+	private final SchoolRecords records;
+
+	private final Clock clock;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	ContactCards(StringRedisTemplate redis, SchoolRecords records, Clock clock) {
+		this.redis = redis;
+		this.records = records;
+		this.clock = clock;
+	}
+
+	public Map<CardField, String> card(String tenant, String childId) {
+		HashOperations<String, String, String> hashes = this.redis.opsForHash();
+		Map<CardField, String> card = new EnumMap<>(CardField.class);
+		hashes.entries(cardKey(tenant, childId)).forEach((key, value) -> {
+			if (!key.startsWith("_")) {
+				card.put(CardField.ofKey(key), value);
+			}
+		});
+		return card;
+	}
+
+	/** Writes the changed fields and one history entry per field that really changed. */
+	public List<Change> update(String tenant, String childId, Map<CardField, String> changes, String by) {
+		Map<CardField, String> before = card(tenant, childId);
+		long now = this.clock.millis();
+		List<Change> changed = new ArrayList<>();
+		for (Map.Entry<CardField, String> entry : changes.entrySet()) {
+			String value = entry.getValue() == null ? "" : entry.getValue().strip();
+			String old = before.getOrDefault(entry.getKey(), "");
+			if (!Objects.equals(old, value)) {
+				changed.add(new Change(now, by, entry.getKey().key(), old, value));
+			}
+		}
+		if (changed.isEmpty()) {
+			return changed;
+		}
+		String key = cardKey(tenant, childId);
+		for (Change change : changed) {
+			if (change.after().isEmpty()) {
+				this.redis.opsForHash().delete(key, change.field());
+			}
+			else {
+				this.redis.opsForHash().put(key, change.field(), change.after());
+			}
+			this.redis.opsForList().rightPush(historyKey(tenant, childId), this.json.writeValueAsString(change));
+		}
+		this.redis.opsForHash().putAll(key, Map.of("_changedAt", String.valueOf(now), "_changedBy", by));
+		return changed;
+	}
+
+	public List<Change> history(String tenant, String childId) {
+		List<String> raw = this.redis.opsForList().range(historyKey(tenant, childId), 0, -1);
+		List<Change> changes = new ArrayList<>();
+		for (String item : raw == null ? List.<String>of() : raw) {
+			changes.add(this.json.readValue(item, Change.class));
+		}
+		return changes;
+	}
+
+	/** Required fields still empty on a child's card; empty when the card is complete. */
+	public List<CardField> missing(String tenant, Child child) {
+		Map<CardField, String> card = card(tenant, child.id());
+		return CardField.requiredFor(child.leftBehind())
+			.stream()
+			.filter(field -> card.getOrDefault(field, "").isBlank())
+			.toList();
+	}
+
+	/** The archive rate of a class, or of the whole school when {@code classId} is null. */
+	public ArchiveRate archiveRate(String tenant, String classId) {
+		int complete = 0;
+		int leftBehind = 0;
+		for (String id : this.records.ids(tenant, "child")) {
+			Child child = this.records.child(tenant, id).orElse(null);
+			if (child == null || !child.leftBehind().isLeftBehind()
+					|| (classId != null && !classId.equals(child.classId()))) {
+				continue;
+			}
+			leftBehind++;
+			if (missing(tenant, child).isEmpty()) {
+				complete++;
+			}
+		}
+		return new ArchiveRate(complete, leftBehind);
+	}
+
+	private static String cardKey(String tenant, String childId) {
+		return RedisKeys.of(tenant, "card", childId);
+	}
+
+	private static String historyKey(String tenant, String childId) {
+		return RedisKeys.of(tenant, "card-history", childId);
+	}
+
+}
