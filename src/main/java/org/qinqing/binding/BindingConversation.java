@@ -156,6 +156,11 @@ class BindingConversation {
 		if (!classes.isEmpty() && people.stream().anyMatch(p -> p.role() == Role.TEACHER)) {
 			text.append('\n').append(this.scripts.text("binding.bound-classes", Map.of("classes", classes)));
 		}
+		people.stream()
+			.filter(p -> p.role() == Role.TEACHER && !p.childIds().isEmpty())
+			.findFirst()
+			.ifPresent(teacher -> text.append('\n')
+				.append(this.scripts.text("binding.my-info-paired", Map.of("count", teacher.childIds().size()))));
 		return text.toString();
 	}
 
