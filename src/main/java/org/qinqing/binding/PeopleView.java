@@ -38,7 +38,8 @@ class PeopleView {
 		this.cards = cards;
 		this.scripts = scripts;
 		scripts.require("binding.my-info-title", "binding.my-info-person", "binding.my-info-phone",
-				"binding.my-info-work-city", "binding.my-info-children", "binding.my-info-classes",
+				"binding.my-info-workCity", "binding.my-info-workUnit", "binding.my-info-address",
+				"binding.my-info-occupation", "binding.my-info-health", "binding.my-info-age", "binding.my-info-children", "binding.my-info-classes",
 				"binding.my-info-paired", "binding.my-info-correct", "binding.my-info-correct-admin",
 				"binding.not-bound");
 	}
@@ -132,7 +133,7 @@ class PeopleView {
 		return person.relation().isEmpty() ? "" : "（" + person.relation() + "）";
 	}
 
-	/** The user's own phone (masked) and work city from their children's cards. */
+	/** The user's own fields from their child's card: what the school holds about them. */
 	private void ownCardFields(String tenant, Person person, StringBuilder text) {
 		if (person.childIds().isEmpty()) {
 			return;
@@ -143,14 +144,13 @@ class PeopleView {
 			case "母亲" -> "mother";
 			default -> "guardian";
 		};
-		String phone = card.get(CardField.ofKey(who + ".phone"));
-		if (phone != null && !phone.isBlank()) {
-			text.append('\n').append(this.scripts.text("binding.my-info-phone", Map.of("phone", mask(phone))));
-		}
-		if (!who.equals("guardian")) {
-			String city = card.get(CardField.ofKey(who + ".workCity"));
-			if (city != null && !city.isBlank()) {
-				text.append('\n').append(this.scripts.text("binding.my-info-work-city", Map.of("city", city)));
+		List<String> fields = who.equals("guardian")
+				? List.of("phone", "address", "occupation", "health", "age") : List.of("phone", "workCity", "workUnit");
+		for (String field : fields) {
+			String value = card.get(CardField.ofKey(who + "." + field));
+			if (value != null && !value.isBlank()) {
+				String shown = field.equals("phone") ? mask(value) : value;
+				text.append('\n').append(this.scripts.text("binding.my-info-" + field, Map.of("value", shown)));
 			}
 		}
 	}

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.qinqing.people.BindingCodes;
 import org.qinqing.people.Child;
 import org.qinqing.people.Directory;
+import org.qinqing.people.LeftBehindType;
 import org.qinqing.people.Person;
 import org.qinqing.people.Role;
 import org.qinqing.people.SchoolRecords;
@@ -47,13 +48,15 @@ class BindingTests extends PortalTestSupport {
 	@Autowired
 	private LinkSigner signer;
 
-	private static int people;
-
 	/** A person of the demo school that no WeChat user is bound to yet. */
 	private Person unboundPerson(Role role) {
+		return unboundPerson(role, p -> true);
+	}
+
+	private Person unboundPerson(Role role, java.util.function.Predicate<Person> matching) {
 		for (String id : this.records.ids(TENANT, "person")) {
 			Person person = this.records.person(TENANT, id).orElseThrow();
-			if (person.role() == role && this.directory.openidsOf(TENANT, id).isEmpty()
+			if (person.role() == role && matching.test(person) && this.directory.openidsOf(TENANT, id).isEmpty()
 					&& this.codes.currentCode(TENANT, id).isEmpty() && people++ >= 0) {
 				return person;
 			}
@@ -160,7 +163,9 @@ class BindingTests extends PortalTestSupport {
 
 	@Test
 	void aParentNeverSeesAnotherFamilysChildren() {
-		Person parent = unboundPerson(Role.PARENT);
+		// a father working away, with two children at the school
+		Person parent = unboundPerson(Role.PARENT, p -> p.relation().equals("父亲") && p.childIds().size() == 2
+				&& this.records.child(TENANT, p.childIds().get(0)).orElseThrow().leftBehind() == LeftBehindType.BOTH_AWAY);
 		String openid = newOpenid();
 		wechat().text(openid, "绑定 " + this.codes.issue(TENANT, parent.id(), "test"));
 		Set<String> own = new HashSet<>();
@@ -178,7 +183,8 @@ class BindingTests extends PortalTestSupport {
 			others.forEach(label -> assertThat(reply).doesNotContain(label));
 		}
 		String info = replies.get(0);
-		assertThat(info).contains("手机：199****").doesNotContain("地址");
+		// the parent's own fields, phone masked; nothing of the guardian's or another family's card
+		assertThat(info).contains("手机：199****").contains("务工城市").doesNotContain("身体状况").doesNotContain("19900");
 	}
 
 	@Test
