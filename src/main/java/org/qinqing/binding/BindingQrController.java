@@ -46,15 +46,10 @@ class BindingQrController {
 		scripts.require("binding.qr-fallback");
 	}
 
-	/** The signed path of a code's QR image; the console puts it in an {@code img} tag. */
-	static String path(LinkSigner signer, String tenant, String code) {
-		return "/binding/" + tenant + "/qr/" + code + ".png?sig=" + signer.sign("bind-qr", tenant, code);
-	}
-
 	@GetMapping("/binding/{tenant}/qr/{code}.png")
 	ResponseEntity<byte[]> qr(@PathVariable String tenant, @PathVariable String code,
 			@RequestParam(required = false) String sig) throws IOException {
-		if (!code.matches("\\d{6}") || !this.signer.verify(sig, "bind-qr", tenant, code)) {
+		if (!code.matches("\\d{6}") || !BindingQrLinks.valid(this.signer, sig, tenant, code)) {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
 		}
 		// without a real account (demo mode) the QR carries the typed form of the code instead

@@ -86,27 +86,26 @@ public class ConversationService implements DisposableBean {
 			return Optional.of(new Reply(this.scripts.text("replies.busy")));
 		}
 		try {
-			return result.get(this.properties.replyBudget().toMillis(), TimeUnit.MILLISECONDS);
+			return await(result, this.properties.replyBudget().toMillis());
 		}
 		catch (TimeoutException ex) {
-			if (handling.giveUp()) {
-				return Optional.empty();
-			}
-			return await(result);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return Optional.empty();
-		}
-		catch (ExecutionException ex) {
-			log.error("Handling a message failed", ex.getCause());
-			return Optional.of(new Reply(this.scripts.text("replies.busy")));
+			// past the budget: WeChat gets "success" and the worker pushes the reply, unless it just finished
+			return handling.giveUp() ? Optional.empty() : await(result);
 		}
 	}
 
 	private Optional<Reply> await(Future<Optional<Reply>> result) {
 		try {
-			return result.get();
+			return await(result, Long.MAX_VALUE);
+		}
+		catch (TimeoutException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private Optional<Reply> await(Future<Optional<Reply>> result, long millis) throws TimeoutException {
+		try {
+			return result.get(millis, TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

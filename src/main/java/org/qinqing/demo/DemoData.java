@@ -125,6 +125,24 @@ public class DemoData implements InitializingBean {
 		this.personas.add(new DemoPersona(openid, person.role(), person.id(), person.name(), names));
 	}
 
+	/** A few unbound family members and a teacher whose binding codes the simulator offers. */
+	public List<Person> codeHolders() {
+		List<Person> holders = new ArrayList<>();
+		java.util.Set<String> bound = new java.util.HashSet<>();
+		this.personas.forEach(p -> bound.add(p.personId()));
+		for (Role role : List.of(Role.PARENT, Role.GUARDIAN, Role.TEACHER)) {
+			for (String id : this.records.ids(this.tenant, "person")) {
+				Person person = this.records.person(this.tenant, id).orElse(null);
+				if (person != null && person.role() == role && !bound.contains(id)
+						&& this.directory.openidsOf(this.tenant, id).isEmpty()) {
+					holders.add(person);
+					break;
+				}
+			}
+		}
+		return holders;
+	}
+
 	public List<DemoPersona> personas() {
 		return List.copyOf(this.personas);
 	}

@@ -9,9 +9,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.qinqing.binding.BindingQrLinks;
 import org.qinqing.demo.DemoData;
 import org.qinqing.demo.DemoPersona;
+import org.qinqing.people.BindingCodes;
 import org.qinqing.system.BotScripts;
+import org.qinqing.system.LinkSigner;
 import org.qinqing.wechat.WechatAccounts;
 import org.qinqing.wechat.WechatProperties;
 import org.springframework.context.MessageSource;
@@ -44,12 +47,18 @@ class SimulatorController {
 
 	private final Clock clock;
 
+	private final BindingCodes codes;
+
+	private final LinkSigner signer;
+
 	private final PortalClient portal = new PortalClient();
 
 	private final AtomicLong msgIds = new AtomicLong(System.currentTimeMillis() * 1000);
 
 	SimulatorController(DemoData demo, WechatAccounts accounts, SimulatorOutbox outbox, MessageSource messages,
-			BotScripts scripts, Clock clock) {
+			BotScripts scripts, Clock clock, BindingCodes codes, LinkSigner signer) {
+		this.codes = codes;
+		this.signer = signer;
 		this.demo = demo;
 		this.accounts = accounts;
 		this.outbox = outbox;
@@ -62,6 +71,9 @@ class SimulatorController {
 	}
 
 	record MenuButton(String label, String key) {
+	}
+
+	record DemoCode(String code, String label, String qrPath) {
 	}
 
 	record SendRequest(String openid, String type, String text, String eventKey, boolean encrypted) {
@@ -77,7 +89,19 @@ class SimulatorController {
 		model.addAttribute("personas", personas);
 		model.addAttribute("menuButtons", buttons);
 		model.addAttribute("appId", this.accounts.primary().appId());
+		model.addAttribute("demoCodes", demoCodes(locale));
 		return VIEW;
+	}
+
+	/** Open codes for a few unbound demo family members, so binding can be tried in the simulator. */
+	private List<DemoCode> demoCodes(Locale locale) {
+		String tenant = this.demo.tenant();
+		return this.demo.codeHolders().stream().map(person -> {
+			String code = this.codes.currentCode(tenant, person.id())
+				.orElseGet(() -> this.codes.issue(tenant, person.id(), "simulator"));
+			String role = this.messages.getMessage("simulator.role." + person.role().code(), null, locale);
+			return new DemoCode(code, person.name() + "（" + role + "）", BindingQrLinks.path(this.signer, tenant, code));
+		}).toList();
 	}
 
 	private PersonaView view(DemoPersona persona, Locale locale) {

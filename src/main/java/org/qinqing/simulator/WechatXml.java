@@ -16,6 +16,7 @@ final class WechatXml {
 					+ "<Format><![CDATA[amr]]></Format><Recognition><![CDATA[" + safeText + "]]></Recognition><MsgId>"
 					+ msgId + "</MsgId>";
 			case "click" -> event("CLICK", cdata(eventKey));
+			case "scan" -> event("SCAN", cdata(eventKey));
 			case "subscribe" -> event("subscribe", "");
 			case "unsubscribe" -> event("unsubscribe", "");
 			default -> "<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[" + safeText + "]]></Content><MsgId>"

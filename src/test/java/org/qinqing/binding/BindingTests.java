@@ -57,7 +57,7 @@ class BindingTests extends PortalTestSupport {
 		for (String id : this.records.ids(TENANT, "person")) {
 			Person person = this.records.person(TENANT, id).orElseThrow();
 			if (person.role() == role && matching.test(person) && this.directory.openidsOf(TENANT, id).isEmpty()
-					&& this.codes.currentCode(TENANT, id).isEmpty() && people++ >= 0) {
+					&& this.codes.currentCode(TENANT, id).isEmpty()) {
 				return person;
 			}
 		}
@@ -208,7 +208,7 @@ class BindingTests extends PortalTestSupport {
 		HttpClient http = HttpClient.newHttpClient();
 		String base = "http://127.0.0.1:" + this.port;
 		HttpResponse<byte[]> png = http.send(
-				HttpRequest.newBuilder(URI.create(base + BindingQrController.path(this.signer, TENANT, code))).build(),
+				HttpRequest.newBuilder(URI.create(base + BindingQrLinks.path(this.signer, TENANT, code))).build(),
 				HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(png.statusCode()).isEqualTo(200);
 		BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.body()));
