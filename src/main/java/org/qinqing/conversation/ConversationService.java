@@ -132,9 +132,9 @@ public class ConversationService implements DisposableBean {
 				case DUPLICATE:
 					return awaitFirstTry(keys, begin.payload(), handling);
 				case BUSY:
-					if (this.clock.millis() > deadline || handling.gaveUp()) {
-						// the other message of this user holds its lock past the lease: say so rather than wait forever
-						return Optional.of(new Reply(this.scripts.text("replies.busy")));
+					if (this.clock.millis() > deadline) {
+						// another message of this user held the lock for a whole lease: say so rather than wait on
+						return deliver(inbound, handling, this.scripts.text("replies.busy"));
 					}
 					Thread.sleep(pause);
 					pause = Math.min(pause * 2, 50);
@@ -168,6 +168,15 @@ public class ConversationService implements DisposableBean {
 		// WeChat has been told "success" already: store that, then push the reply once
 		this.gate.commit(keys, token, PUSHED, dedupTtl, session, sessionTtl);
 		this.messenger.send(new TextMessage(inbound.tenant(), inbound.openid(), turn.reply()));
+		return Optional.empty();
+	}
+
+	/** A reply that belongs to no stored result: passive if WeChat still waits, else pushed. */
+	private Optional<Reply> deliver(Inbound inbound, Handling handling, String text) {
+		if (handling.finish()) {
+			return Optional.of(new Reply(text));
+		}
+		this.messenger.send(new TextMessage(inbound.tenant(), inbound.openid(), text));
 		return Optional.empty();
 	}
 

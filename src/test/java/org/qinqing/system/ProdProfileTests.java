@@ -45,6 +45,29 @@ class ProdProfileTests {
 		}
 	}
 
+	@Test
+	void whenRedisIsGoneAUserIsAskedToTryAgainAndNothingBreaks() throws Exception {
+		int closedPort;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(QinqingApplication.class)
+			.profiles("prod")
+			.run("--server.port=0", "--REDIS_URL=redis://127.0.0.1:" + closedPort, "--WECHAT_APP_ID=wxdemoapp",
+					"--WECHAT_TOKEN=" + org.qinqing.support.WechatClient.TOKEN, "--WECHAT_SECRET=s")) {
+			String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+			org.qinqing.support.WechatClient client = new org.qinqing.support.WechatClient(base);
+			String query = "/wx/portal/wxdemoapp" + org.qinqing.support.WechatClient.signedQuery("1700000000", "n1");
+			var response = client.postRaw(query, org.qinqing.support.WechatClient.textXml("o-noredis", "菜单",
+					org.qinqing.support.WechatClient.nextMsgId()));
+			assertThat(response.status()).isEqualTo(200);
+			assertThat(response.body()).contains("系统有点忙").doesNotContain("Exception");
+			HttpClient http = HttpClient.newHttpClient();
+			assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+					HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(503);
+		}
+	}
+
 	/** The machine's Redis when REDIS_URL is set, else the embedded one this JVM started. */
 	private static String redisUrlOfThisRun() {
 		String env = System.getenv("REDIS_URL");
