@@ -2,6 +2,7 @@ package org.qinqing.wechat;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.mp.api.WxMpService;
@@ -45,10 +46,20 @@ class WechatMessenger implements MessengerChannel {
 	}
 
 	@Override
+	public Set<String> tenants() {
+		return this.accounts.all().stream().map(WechatProperties.Account::tenantId).collect(Collectors.toSet());
+	}
+
+	@Override
 	public Delivery send(OutboundMessage message) {
 		Optional<WechatProperties.Account> account = this.accounts.byTenant(message.tenant());
 		if (account.isEmpty()) {
 			return Delivery.rejected(-2, "no WeChat account for this tenant");
+		}
+		if (message instanceof TemplateMessage template
+				&& (template.templateId() == null || template.templateId().isBlank())) {
+			// no template configured for this kind of message: WeChat would answer 40037, so do not ask it
+			return Delivery.rejected(40037, "no template id configured");
 		}
 		WxMpService service = this.services.service(account.get().appId());
 		try {
@@ -80,6 +91,7 @@ class WechatMessenger implements MessengerChannel {
 			.toUser(template.openid())
 			.templateId(template.templateId())
 			.url(template.url())
+			.clientMsgId(template.clientMsgId())
 			.build();
 		template.fields().forEach((name, value) -> message.addData(new WxMpTemplateData(name, value)));
 		return message;
