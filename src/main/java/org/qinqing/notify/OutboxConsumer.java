@@ -89,7 +89,11 @@ final class OutboxConsumer implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	/** Set when a checkpoint kills this consumer: nothing more is sent, settled or read. */
+	/**
+	 * Set when a checkpoint kills this consumer: nothing more is read or sent. The task that hit the
+	 * checkpoint leaves its message unsettled; sends already under way settle, as they would have
+	 * before a real crash.
+	 */
 	private volatile boolean halted;
 
 	private Thread reader;
@@ -175,7 +179,7 @@ final class OutboxConsumer implements SmartLifecycle {
 		return this.properties.consumerEnabled();
 	}
 
-	/** Dies like a killed process: no more reads, sends or settlements; what it holds stays pending. */
+	/** Dies like a killed process: no more reads or sends; what it holds unsettled stays pending. */
 	void halt() {
 		this.halted = true;
 		this.running = false;
@@ -320,7 +324,7 @@ final class OutboxConsumer implements SmartLifecycle {
 				events.add(this.store.event(now, Type.UNFINISHED_ATTEMPT, channel, 0,
 						"an earlier attempt stopped before its result was recorded", null));
 			}
-			if (!this.checkpoints.beforeSend(entry.messageId())) {
+			if (this.halted || !this.checkpoints.beforeSend(entry.messageId())) {
 				halt();
 				return;
 			}
@@ -434,9 +438,6 @@ final class OutboxConsumer implements SmartLifecycle {
 	}
 
 	private void settle(String tenant, Entry entry, Long due, List<String> events, Map<String, String> fields) {
-		if (this.halted) {
-			return;
-		}
 		this.store.settle(tenant, entry, new Settlement(due, events, fields));
 	}
 

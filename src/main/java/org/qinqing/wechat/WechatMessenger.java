@@ -28,8 +28,11 @@ class WechatMessenger implements MessengerChannel {
 	/** Not following (43004), out of the 48 h window (45015), bad openid or template: retrying cannot help. */
 	private static final Set<Integer> REJECTED = Set.of(40003, 40037, 43004, 43019, 45015, 45047, 47003);
 
-	/** Busy, rate and quota limits: try again later. */
-	private static final Set<Integer> LATER = Set.of(-1, 45009, 45011, 45033);
+	/**
+	 * Busy, rate and quota limits: try again later. WxJava reports HTTP failures (5xx, timeouts, refused
+	 * connections: its IOExceptions) as -99.
+	 */
+	private static final Set<Integer> LATER = Set.of(-1, -99, 45009, 45011, 45033);
 
 	private final WechatAccounts accounts;
 
