@@ -39,6 +39,7 @@ import static org.awaitility.Awaitility.await;
  */
 @Import(OutboxTestSupport.MovableClockConfiguration.class)
 @TestPropertySource(properties = { "qinqing.notify.templates.call-reminder=TPL_CALL", "qinqing.notify.templates.lesson=TPL_LESSON",
+		"qinqing.notify.templates.emergency=TPL_SOS",
 		"qinqing.notify.backoff=200ms", "qinqing.notify.max-backoff=2s", "qinqing.notify.max-attempts=4",
 		"qinqing.notify.poll-interval=20ms", "qinqing.notify.claim-idle=5s", "qinqing.notify.channel-pause=10m" })
 abstract class OutboxTestSupport extends PortalTestSupport {
