@@ -10,7 +10,8 @@ import org.springframework.stereotype.Service;
  * The one way to send a proactive message (reminders, lessons, alerts). A queued message is sent
  * once, by one of the instances, through the customer-service channel while the person's service
  * window is open and as a template message otherwise, within the account's rate and daily quota,
- * not during quiet hours unless urgent, and retried while WeChat is only busy.
+ * not during quiet hours unless urgent, and retried while WeChat is only busy. The tenant must be one
+ * of the configured accounts: consumers read the queues of those.
  */
 @Service
 public class Outbox {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.qinqing.notify.DeliveryLog.Channel;
@@ -87,6 +89,12 @@ final class OutboxConsumer implements SmartLifecycle {
 
 	private final Backoff backoff;
 
+	/** Numbers this consumer's processing runs, so two runs of one message here are told apart too. */
+	private final AtomicLong runs = new AtomicLong();
+
+	/** Where each tenant's next XAUTOCLAIM scan starts (reader thread only). */
+	private final Map<String, String> claimCursors = new HashMap<>();
+
 	private volatile boolean running;
 
 	/**
@@ -139,7 +147,13 @@ final class OutboxConsumer implements SmartLifecycle {
 				new CustomizableThreadFactory("outbox-send-"));
 		Collection<String> served = List.copyOf(this.tenants.get());
 		for (String tenant : served) {
-			this.store.createGroup(tenant);
+			try {
+				this.store.createGroup(tenant);
+			}
+			catch (RuntimeException ex) {
+				// Redis is away: reading creates the group when it answers again
+				log.warn("Outbox consumer {}: no consumer group for tenant {} yet: {}", this.name, tenant, ex.toString());
+			}
 		}
 		this.running = true;
 		this.reader = new Thread(() -> readLoop(served), "outbox-reader");
@@ -221,8 +235,10 @@ final class OutboxConsumer implements SmartLifecycle {
 		if (free == 0) {
 			return;
 		}
-		List<Entry> claimed = this.store.reclaim(tenant, this.name, this.properties.claimIdle().toMillis(), free);
-		dispatch(tenant, claimed, free);
+		OutboxStore.Reclaimed claimed = this.store.reclaim(tenant, this.name,
+				this.properties.claimIdle().toMillis(), this.claimCursors.getOrDefault(tenant, "0-0"), free);
+		this.claimCursors.put(tenant, claimed.next());
+		dispatch(tenant, claimed.entries(), free);
 	}
 
 	private boolean readBatch(String tenant) throws InterruptedException {
@@ -271,13 +287,15 @@ final class OutboxConsumer implements SmartLifecycle {
 
 	/** Admits, sends and settles one message; WeChat's answer decides what happens next. */
 	void process(String tenant, Entry entry) {
+		// the in-flight mark names this run: a reclaimed entry still being worked on here is not sent twice
+		String run = this.name + "/" + this.runs.incrementAndGet();
 		List<String> events = new ArrayList<>();
 		int rounds = 0;
 		int lastCode = 0;
 		while (!this.halted) {
 			long now = this.clock.millis();
 			Instant quietEnd = this.quietHours.until(Instant.ofEpochMilli(now));
-			Admission admission = this.store.admit(tenant, entry, this.name, now,
+			Admission admission = this.store.admit(tenant, entry, run, now,
 					quietEnd == null ? 0 : quietEnd.toEpochMilli());
 			switch (admission.verdict()) {
 				case GONE:

@@ -1,5 +1,6 @@
 package org.qinqing.notify;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -55,7 +56,7 @@ class OutboxStore {
 	/**
 	 * Decides what to do with one message now, and when it is to be sent reserves what the send uses
 	 * (a rate permit, a template from the day's quota or a message of the service window) and marks
-	 * it in flight for this consumer. The checks that need no reservation come first, so held,
+	 * it in flight for this processing run until claim-idle has passed. The checks that need no reservation come first, so held,
 	 * skipped and finished messages cost no rate permit.
 	 */
 	private static final RedisScript<List> ADMIT = RedisScript.of(RateLimiter.LUA + """
@@ -141,8 +142,8 @@ class OutboxStore {
 
 	/** Takes over entries another consumer read but did not settle within the idle time (it died). */
 	private static final RedisScript<List> RECLAIM = RedisScript.of("""
-			local claimed = redis.call('XAUTOCLAIM', KEYS[1], ARGV[1], ARGV[2], ARGV[3], '0-0', 'COUNT', ARGV[4])
-			local out = {}
+			local claimed = redis.call('XAUTOCLAIM', KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4], 'COUNT', ARGV[5])
+			local out = {claimed[1]}
 			for _, entry in ipairs(claimed[2]) do
 			  if type(entry) == 'table' and type(entry[2]) == 'table' then
 			    local id, to = '', ''
@@ -192,7 +193,7 @@ class OutboxStore {
 		GONE,
 		/** Already settled (a redelivery after a crash or a reclaim race): acknowledge only. */
 		DONE,
-		/** Another live consumer is sending it: leave it. */
+		/** Another run (on another consumer or this one) is sending it: leave it. */
 		BUSY, QUIET, UNREACHABLE, PAUSED,
 		/** Only a customer-service text and the window is closed. */
 		NONE,
@@ -259,15 +260,19 @@ class OutboxStore {
 		return entries;
 	}
 
-	List<Entry> reclaim(String tenant, String consumer, long minIdleMillis, int count) {
+	/** Entries taken over, and where the next scan of the pending list starts ({@code 0-0}: from the top). */
+	record Reclaimed(List<Entry> entries, String next) {
+	}
+
+	Reclaimed reclaim(String tenant, String consumer, long minIdleMillis, String cursor, int count) {
 		List<?> flat = this.redis.execute(RECLAIM, List.of(OutboxKeys.stream(tenant)), OutboxKeys.GROUP, consumer,
-				String.valueOf(minIdleMillis), String.valueOf(count));
+				String.valueOf(minIdleMillis), cursor, String.valueOf(count));
 		List<Entry> entries = new ArrayList<>();
-		for (int i = 0; flat != null && i + 2 < flat.size(); i += 3) {
+		for (int i = 1; i + 2 < flat.size(); i += 3) {
 			entries.add(new Entry(String.valueOf(flat.get(i)), String.valueOf(flat.get(i + 1)),
 					String.valueOf(flat.get(i + 2))));
 		}
-		return entries;
+		return new Reclaimed(entries, String.valueOf(flat.get(0)));
 	}
 
 	long releaseDue(String tenant, long now, int max) {
@@ -277,16 +282,17 @@ class OutboxStore {
 	}
 
 	/**
+	 * @param run names this processing run in the in-flight mark
 	 * @param quietUntil when the quiet hours around now end, 0 when now is not quiet
 	 */
-	Admission admit(String tenant, Entry entry, String consumer, long now, long quietUntil) {
+	Admission admit(String tenant, Entry entry, String run, long now, long quietUntil) {
 		ZoneId zone = this.properties.zone();
 		List<String> keys = List.of(OutboxKeys.message(tenant, entry.messageId()),
 				Reachability.key(tenant, entry.openid()), ServiceWindow.key(tenant, entry.openid()),
 				OutboxKeys.pause(tenant, DeliveryLog.Channel.CUSTOMER_SERVICE),
 				OutboxKeys.pause(tenant, DeliveryLog.Channel.TEMPLATE), RateLimiter.windowKey(tenant, now),
 				OutboxKeys.quota(tenant, LocalDate.ofInstant(Instant.ofEpochMilli(now), zone)));
-		List<?> result = this.redis.execute(ADMIT, keys, String.valueOf(now), consumer,
+		List<?> result = this.redis.execute(ADMIT, keys, String.valueOf(now), run,
 				String.valueOf(this.properties.claimIdle().toMillis()), String.valueOf(quietUntil),
 				String.valueOf(this.properties.ratePerSecond()), String.valueOf(this.properties.dailyTemplateQuota()),
 				String.valueOf(ServiceWindow.usableMillis()), String.valueOf(ServiceWindow.MAX_MESSAGES));
@@ -328,7 +334,7 @@ class OutboxStore {
 	void pause(String tenant, DeliveryLog.Channel channel, long untilMillis, long now) {
 		this.redis.opsForValue()
 			.set(OutboxKeys.pause(tenant, channel), String.valueOf(untilMillis),
-					java.time.Duration.ofMillis(Math.max(1, untilMillis - now) + 60_000));
+					Duration.ofMillis(Math.max(1, untilMillis - now) + 60_000));
 	}
 
 	Notification notification(String payload) {

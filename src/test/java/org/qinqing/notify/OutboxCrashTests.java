@@ -112,6 +112,31 @@ class OutboxCrashTests extends OutboxTestSupport {
 	}
 
 	@Test
+	void messageInFlightIsBusyForEveryOtherRunUntilClaimIdleHasPassed() {
+		this.consumer.stop();
+		String openid = openid("inflight");
+		String id = this.outbox.enqueue(template(openid, "lesson", "inflight:" + openid)).messageId();
+		OutboxStore store = new OutboxStore(this.redis, this.properties);
+		OutboxStore.Entry entry = store.read(T, "probe", 100)
+			.stream()
+			.filter(e -> e.messageId().equals(id))
+			.findFirst()
+			.orElseThrow();
+
+		long now = this.clock.millis();
+		assertThat(store.admit(T, entry, "probe/1", now, 0).verdict()).isEqualTo(OutboxStore.Verdict.TEMPLATE);
+		// a second run, even on the same consumer (it reclaimed its own entry), must not send it too
+		assertThat(store.admit(T, entry, "probe/2", now, 0).verdict()).isEqualTo(OutboxStore.Verdict.BUSY);
+		OutboxStore.Admission later = store.admit(T, entry, "probe/3",
+				now + this.properties.claimIdle().toMillis() + 1, 0);
+		assertThat(later.verdict()).isEqualTo(OutboxStore.Verdict.TEMPLATE);
+		assertThat(later.uncertain()).as("the first run may have reached WeChat").isTrue();
+
+		store.settle(T, entry, new OutboxStore.Settlement(null, List.of(), Map.of("state", "failed")));
+		assertThat(logOf(id).state()).isEqualTo(State.FAILED);
+	}
+
+	@Test
 	void redeliveredEntryOfASentMessageIsAcknowledgedWithoutSending() {
 		String openid = openid("redelivered");
 		answer(TEMPLATE, openid, ok());
