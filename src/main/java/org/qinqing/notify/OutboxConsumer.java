@@ -200,15 +200,16 @@ final class OutboxConsumer implements SmartLifecycle {
 	}
 
 	private void readLoop(Collection<String> served) {
-		long nextHousekeeping = 0;
+		// an interval of elapsed time, not a time of day: the injected clock decides what is due
+		long lastHousekeeping = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(HOUSEKEEPING_MILLIS);
 		while (this.running) {
 			try {
 				boolean read = false;
-				if (System.currentTimeMillis() >= nextHousekeeping) {
+				if (System.nanoTime() - lastHousekeeping >= TimeUnit.MILLISECONDS.toNanos(HOUSEKEEPING_MILLIS)) {
 					for (String tenant : served) {
 						housekeeping(tenant);
 					}
-					nextHousekeeping = System.currentTimeMillis() + HOUSEKEEPING_MILLIS;
+					lastHousekeeping = System.nanoTime();
 				}
 				for (String tenant : served) {
 					read |= readBatch(tenant);
