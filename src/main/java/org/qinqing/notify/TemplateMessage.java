@@ -6,9 +6,12 @@ import java.util.Map;
 /**
  * A template message: the only proactive channel outside the service window. WeChat shows at most
  * 20 characters a field and no line breaks, so fields are checked here rather than cut by WeChat.
+ *
+ * @param clientMsgId WeChat's {@code client_msg_id}: WeChat sends one message per openid and id
+ * within about 10 minutes, so a send repeated after a crash is not shown twice; may be {@code null}
  */
 public record TemplateMessage(String tenant, String openid, String templateId, String title, String url,
-		Map<String, String> fields) implements OutboundMessage {
+		Map<String, String> fields, String clientMsgId) implements OutboundMessage {
 
 	public static final int MAX_FIELD_LENGTH = 20;
 
@@ -21,6 +24,11 @@ public record TemplateMessage(String tenant, String openid, String templateId, S
 						+ "' must be one line of at most " + MAX_FIELD_LENGTH + " characters");
 			}
 		}
+	}
+
+	public TemplateMessage(String tenant, String openid, String templateId, String title, String url,
+			Map<String, String> fields) {
+		this(tenant, openid, templateId, title, url, fields, null);
 	}
 
 }

@@ -2,6 +2,7 @@ package org.qinqing.wechat;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.mp.api.WxMpService;
@@ -27,8 +28,11 @@ class WechatMessenger implements MessengerChannel {
 	/** Not following (43004), out of the 48 h window (45015), bad openid or template: retrying cannot help. */
 	private static final Set<Integer> REJECTED = Set.of(40003, 40037, 43004, 43019, 45015, 45047, 47003);
 
-	/** Busy, rate and quota limits: try again later. */
-	private static final Set<Integer> LATER = Set.of(-1, 45009, 45011, 45033);
+	/**
+	 * Busy, rate and quota limits: try again later. WxJava reports HTTP failures (5xx, timeouts, refused
+	 * connections: its IOExceptions) as -99.
+	 */
+	private static final Set<Integer> LATER = Set.of(-1, -99, 45009, 45011, 45033);
 
 	private final WechatAccounts accounts;
 
@@ -45,10 +49,20 @@ class WechatMessenger implements MessengerChannel {
 	}
 
 	@Override
+	public Set<String> tenants() {
+		return this.accounts.all().stream().map(WechatProperties.Account::tenantId).collect(Collectors.toSet());
+	}
+
+	@Override
 	public Delivery send(OutboundMessage message) {
 		Optional<WechatProperties.Account> account = this.accounts.byTenant(message.tenant());
 		if (account.isEmpty()) {
 			return Delivery.rejected(-2, "no WeChat account for this tenant");
+		}
+		if (message instanceof TemplateMessage template
+				&& (template.templateId() == null || template.templateId().isBlank())) {
+			// no template configured for this kind of message: WeChat would answer 40037, so do not ask it
+			return Delivery.rejected(40037, "no template id configured");
 		}
 		WxMpService service = this.services.service(account.get().appId());
 		try {
@@ -80,6 +94,7 @@ class WechatMessenger implements MessengerChannel {
 			.toUser(template.openid())
 			.templateId(template.templateId())
 			.url(template.url())
+			.clientMsgId(template.clientMsgId())
 			.build();
 		template.fields().forEach((name, value) -> message.addData(new WxMpTemplateData(name, value)));
 		return message;

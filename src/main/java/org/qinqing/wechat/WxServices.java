@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import me.chanjar.weixin.common.redis.RedisTemplateWxRedisOps;
+import me.chanjar.weixin.common.util.http.apache.DefaultApacheHttpClientBuilder;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.api.impl.WxMpServiceImpl;
 import me.chanjar.weixin.mp.config.WxMpConfigStorage;
@@ -21,12 +22,21 @@ import org.springframework.stereotype.Component;
 @Component
 class WxServices {
 
+	/**
+	 * WxJava's HTTP pool allows 10 connections per host: at ~50 ms a call that caps sending near 200/s,
+	 * the outbox's default rate, so the pool is widened for the outbox's concurrent senders.
+	 */
+	private static final int MAX_CONNECTIONS = 128;
+
 	private final Map<String, WxMpService> byAppId = new LinkedHashMap<>();
 
 	private final Map<String, WxMpConfigStorage> configs = new LinkedHashMap<>();
 
 	WxServices(WechatAccounts accounts, WechatProperties properties, StringRedisTemplate redis) {
 		RedisTemplateWxRedisOps redisOps = new RedisTemplateWxRedisOps(redis);
+		DefaultApacheHttpClientBuilder http = DefaultApacheHttpClientBuilder.get();
+		http.setMaxConnPerHost(MAX_CONNECTIONS);
+		http.setMaxTotalConn(MAX_CONNECTIONS * 2);
 		for (WechatProperties.Account account : accounts.all()) {
 			WxMpRedisConfigImpl config = new WxMpRedisConfigImpl(redisOps, RedisKeys.of(account.tenantId(), "wx"));
 			config.setAppId(account.appId());
@@ -34,6 +44,7 @@ class WxServices {
 			config.setToken(account.token());
 			config.setAesKey(account.aesKey());
 			config.useStableAccessToken(true);
+			config.setApacheHttpClientBuilder(http);
 			config.setMaxRetryTimes(properties.maxRetries());
 			config.setRetrySleepMillis(200);
 			String api = properties.apiBase().replaceAll("/+$", "");

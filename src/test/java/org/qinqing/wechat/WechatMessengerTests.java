@@ -101,6 +101,22 @@ class WechatMessengerTests extends PortalTestSupport {
 	}
 
 	@Test
+	void httpErrorsAreReportedAsLaterNotAsRefusals() {
+		tokens("TOKEN-H");
+		WECHAT_API.stubFor(post(urlPathEqualTo(SEND)).willReturn(aResponse().withStatus(503)));
+		Delivery delivery = this.messenger.send(new TextMessage(TENANT, "o-parent-6", "您好"));
+		assertThat(delivery.status()).isEqualTo(Delivery.Status.RETRY_LATER);
+	}
+
+	@Test
+	void templateWithoutTemplateIdIsRefusedWithoutCallingWechat() {
+		Delivery delivery = this.messenger
+			.send(new TemplateMessage(TENANT, "o-parent-7", null, "视频提醒", null, Map.of("time", "周三")));
+		assertThat(delivery.errorCode()).isEqualTo(40037);
+		assertThat(WECHAT_API.getAllServeEvents()).isEmpty();
+	}
+
+	@Test
 	void templateMessageCarriesItsFieldsAndLink() {
 		tokens("TOKEN-T");
 		WECHAT_API.stubFor(post(urlPathEqualTo("/cgi-bin/message/template/send"))
