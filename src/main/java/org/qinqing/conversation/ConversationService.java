@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.qinqing.conversation.internal.InboundGate;
 import org.qinqing.conversation.internal.InboundGate.Keys;
 import org.qinqing.notify.Messenger;
+import org.qinqing.notify.Reachability;
 import org.qinqing.notify.TextMessage;
 import org.qinqing.people.Directory;
 import org.qinqing.system.BotScripts;
@@ -51,6 +52,8 @@ public class ConversationService implements DisposableBean {
 
 	private final Messenger messenger;
 
+	private final Reachability reachability;
+
 	private final BotScripts scripts;
 
 	private final ConversationProperties properties;
@@ -60,7 +63,9 @@ public class ConversationService implements DisposableBean {
 	private final ThreadPoolExecutor workers;
 
 	ConversationService(InboundGate gate, ConversationEngine engine, SessionCodec codec, Directory directory,
-			Messenger messenger, BotScripts scripts, ConversationProperties properties, Clock clock) {
+			Messenger messenger, Reachability reachability, BotScripts scripts, ConversationProperties properties,
+			Clock clock) {
+		this.reachability = reachability;
 		this.gate = gate;
 		this.engine = engine;
 		this.codec = codec;
@@ -157,18 +162,37 @@ public class ConversationService implements DisposableBean {
 		String session = turn.session() == null ? "" : this.codec.write(turn.session());
 		long sessionTtl = this.properties.sessionIdleTtl().toSeconds();
 		long dedupTtl = this.properties.dedupTtl().toSeconds();
+		long wroteAt = opensWindow(inbound.kind()) ? this.clock.millis() : 0;
+		following(inbound);
 		if (turn.reply() == null) {
-			this.gate.commit(keys, token, NO_REPLY, dedupTtl, session, sessionTtl);
+			this.gate.commit(keys, token, NO_REPLY, dedupTtl, session, sessionTtl, wroteAt);
 			return Optional.empty();
 		}
 		if (handling.finish()) {
-			this.gate.commit(keys, token, REPLIED + turn.reply(), dedupTtl, session, sessionTtl);
+			this.gate.commit(keys, token, REPLIED + turn.reply(), dedupTtl, session, sessionTtl, wroteAt);
 			return Optional.of(new Reply(turn.reply()));
 		}
-		// WeChat has been told "success" already: store that, then push the reply once
-		this.gate.commit(keys, token, PUSHED, dedupTtl, session, sessionTtl);
+		// WeChat has been told "success" already: store that, then push the reply once. Straight
+		// through the Messenger, not the outbox: it answers the user's own message inside the
+		// window, and must not wait for quiet hours or queued lessons.
+		this.gate.commit(keys, token, PUSHED, dedupTtl, session, sessionTtl, wroteAt);
 		this.messenger.send(new TextMessage(inbound.tenant(), inbound.openid(), turn.reply()));
 		return Optional.empty();
+	}
+
+	/** What WeChat counts as the user writing: it opens the 48-hour customer-service window. */
+	private static boolean opensWindow(Inbound.Kind kind) {
+		return kind != Inbound.Kind.UNSUBSCRIBE && kind != Inbound.Kind.IGNORED;
+	}
+
+	/** Unfollowing keeps the binding but stops pushes until the person follows again. */
+	private void following(Inbound inbound) {
+		if (inbound.kind() == Inbound.Kind.UNSUBSCRIBE) {
+			this.reachability.markUnfollowed(inbound.tenant(), inbound.openid());
+		}
+		else if (inbound.kind() == Inbound.Kind.SUBSCRIBE) {
+			this.reachability.markFollowing(inbound.tenant(), inbound.openid());
+		}
 	}
 
 	/** A reply that belongs to no stored result: passive if WeChat still waits, else pushed. */

@@ -2,6 +2,7 @@ package org.qinqing.conversation.internal;
 
 import java.util.List;
 
+import org.qinqing.notify.ServiceWindow;
 import org.qinqing.system.RedisKeys;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * The Redis side of taking one inbound message, in two round trips: {@link #begin} checks the
  * de-duplication key, takes the user's lock and reads the session in one script; {@link #commit}
- * stores the reply for retries, writes the session and releases the lock in another. All keys carry
+ * stores the reply for retries, writes the session, releases the lock and opens the user's service
+ * window in another. All keys carry
  * the tenant's hash tag, so both scripts stay on one node of a cluster.
  */
 @Component
@@ -33,11 +35,16 @@ public class InboundGate {
 			return {'BUSY', ''}
 			""", List.class);
 
+	/** Also (re)opens the user's customer-service window when they wrote: see {@link ServiceWindow}. */
 	private static final RedisScript<Long> COMMIT = RedisScript.of("""
 			redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
 			if ARGV[4] == '' then redis.call('DEL', KEYS[3])
 			else redis.call('SET', KEYS[3], ARGV[4], 'EX', ARGV[5]) end
 			if redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end
+			if ARGV[6] ~= '' then
+			  redis.call('HSET', KEYS[4], 'at', ARGV[6], 'sent', 0)
+			  redis.call('EXPIRE', KEYS[4], ARGV[7])
+			end
 			return 1
 			""", Long.class);
 
@@ -61,21 +68,25 @@ public class InboundGate {
 	public record Begin(Outcome outcome, String payload) {
 	}
 
-	public record Keys(String dedup, String lock, String session) {
+	public record Keys(String dedup, String lock, String session, String window) {
 
 		public static Keys of(String tenant, String openid, String dedupKey) {
 			return new Keys(RedisKeys.of(tenant, "in", dedupKey), RedisKeys.of(tenant, "lock", openid),
-					RedisKeys.of(tenant, "session", openid));
+					RedisKeys.of(tenant, "session", openid), ServiceWindow.key(tenant, openid));
 		}
 
-		List<String> list() {
+		List<String> begin() {
 			return List.of(this.dedup, this.lock, this.session);
+		}
+
+		List<String> commit() {
+			return List.of(this.dedup, this.lock, this.session, this.window);
 		}
 
 	}
 
 	public Begin begin(Keys keys, String token, long leaseMillis, long dedupSeconds, long nowMillis) {
-		List<?> result = this.redis.execute(BEGIN, keys.list(), token, String.valueOf(leaseMillis),
+		List<?> result = this.redis.execute(BEGIN, keys.begin(), token, String.valueOf(leaseMillis),
 				String.valueOf(dedupSeconds), String.valueOf(nowMillis));
 		String status = String.valueOf(result.get(0));
 		String payload = String.valueOf(result.get(1));
@@ -86,11 +97,15 @@ public class InboundGate {
 		}, payload);
 	}
 
-	/** Stores the result for retries and the session ({@code ""} drops it), then frees the lock. */
+	/**
+	 * Stores the result for retries and the session ({@code ""} drops it), frees the lock and, when
+	 * {@code wroteAtMillis > 0}, records that the user wrote (their service window opens).
+	 */
 	public void commit(Keys keys, String token, String result, long dedupSeconds, String session,
-			long sessionSeconds) {
-		this.redis.execute(COMMIT, keys.list(), token, result, String.valueOf(dedupSeconds), session,
-				String.valueOf(sessionSeconds));
+			long sessionSeconds, long wroteAtMillis) {
+		this.redis.execute(COMMIT, keys.commit(), token, result, String.valueOf(dedupSeconds), session,
+				String.valueOf(sessionSeconds), wroteAtMillis > 0 ? String.valueOf(wroteAtMillis) : "",
+				String.valueOf(ServiceWindow.LENGTH.toSeconds()));
 	}
 
 	/** The stored result of an earlier try, or {@code null}. */
