@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import org.qinqing.console.StaffAccounts;
+import org.qinqing.console.StaffRole;
+import org.qinqing.console.StaffUser;
 import org.qinqing.people.Child;
 import org.qinqing.people.ContactCards;
 import org.qinqing.people.Directory;
@@ -39,6 +42,8 @@ public class DemoData implements InitializingBean {
 
 	private final ContactCards cards;
 
+	private final StaffAccounts staff;
+
 	private final Directory directory;
 
 	private final StringRedisTemplate redis;
@@ -48,7 +53,8 @@ public class DemoData implements InitializingBean {
 	private final List<DemoPersona> personas = new ArrayList<>();
 
 	DemoData(SchoolRecords records, ContactCards cards, Directory directory, StringRedisTemplate redis,
-			WechatAccounts accounts) {
+			WechatAccounts accounts, StaffAccounts staff) {
+		this.staff = staff;
 		this.records = records;
 		this.cards = cards;
 		this.directory = directory;
@@ -79,7 +85,25 @@ public class DemoData implements InitializingBean {
 				this.directory.bind(this.tenant, persona.openid(), persona.personId());
 			}
 		}
+		demoTeacherAccounts();
 	}
+
+	/** Console sign-ins for the two demo teachers (the admin comes from configuration). */
+	private void demoTeacherAccounts() {
+		int n = 0;
+		for (DemoPersona persona : this.personas) {
+			if (persona.role() == Role.TEACHER) {
+				String username = "teacher" + (++n);
+				if (!this.staff.exists(username)) {
+					this.staff.save(new StaffUser(username, this.tenant, StaffRole.TEACHER, persona.personId(),
+							persona.name() + "老师"), DEMO_PASSWORD);
+				}
+			}
+		}
+	}
+
+	/** Demo sign-ins, listed in the README; never used by the prod profile, which loads no demo data. */
+	static final String DEMO_PASSWORD = "qinqing-demo";
 
 	private void reset() {
 		var options = org.springframework.data.redis.core.ScanOptions.scanOptions()

@@ -1,0 +1,61 @@
+package org.qinqing.console;
+
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** Sign-in page, the dashboard, and the admin's audit log. */
+@Controller
+class ConsoleController {
+
+	static final String LOGIN_VIEW = "console/login";
+
+	static final String DASHBOARD_VIEW = "console/dashboard";
+
+	static final String AUDIT_VIEW = "console/audit";
+
+	private final List<DashboardTile> tiles;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	ConsoleController(List<DashboardTile> tiles, AuditLog audit, Clock clock) {
+		this.tiles = tiles.stream().sorted(Comparator.comparingInt(DashboardTile::order)).toList();
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@GetMapping(SecurityConfiguration.LOGIN)
+	String login() {
+		return LOGIN_VIEW;
+	}
+
+	@GetMapping("/")
+	String home() {
+		return "redirect:/console";
+	}
+
+	@GetMapping("/console")
+	String dashboard(Model model) {
+		StaffUser user = CurrentStaff.require();
+		model.addAttribute("user", user);
+		model.addAttribute("asOf", ZonedDateTime.now(this.clock));
+		model.addAttribute("tiles", this.tiles.stream().map(tile -> tile.view(user)).toList());
+		return DASHBOARD_VIEW;
+	}
+
+	@GetMapping("/console/admin/audit")
+	String audit(Model model) {
+		StaffUser user = CurrentStaff.require();
+		model.addAttribute("user", user);
+		model.addAttribute("entries", this.audit.latest(user.tenant(), 500));
+		return AUDIT_VIEW;
+	}
+
+}

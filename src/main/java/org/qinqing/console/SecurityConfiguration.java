@@ -1,0 +1,81 @@
+package org.qinqing.console;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.context.event.EventListener;
+
+/**
+ * Who may open what. The portal is outside Spring Security on purpose: WeChat authenticates it with
+ * its signature, and the webhook's hot path should not pay for a filter chain. The simulator (demo
+ * only) and its JSON calls are open, as a demo page must be.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String LOGIN = "/console/login";
+
+	@Bean
+	WebSecurityCustomizer portalOutsideSecurity() {
+		return web -> web.ignoring().requestMatchers("/wx/portal/**");
+	}
+
+	@Bean
+	SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers("/", LOGIN, "/simulator", "/simulator/**", "/actuator/health", "/actuator/health/**",
+					"/binding/*/qr/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error")
+			.permitAll()
+			.requestMatchers("/console/admin/**")
+			.hasRole(StaffRole.ADMIN.name())
+			.anyRequest()
+			.authenticated())
+			.formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/console", true).failureUrl(LOGIN + "?error"))
+			.logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl(LOGIN + "?logout"))
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/simulator/api/**"))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+						+ "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; "
+						+ "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+				.frameOptions(frame -> frame.deny()));
+		return http.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/** Counts failed sign-ins per username; the fifth within 15 minutes locks the account for 15 minutes. */
+	@Bean
+	LoginAttemptsListener loginAttemptsListener(StaffAccounts accounts) {
+		return new LoginAttemptsListener(accounts);
+	}
+
+	static final class LoginAttemptsListener {
+
+		private final StaffAccounts accounts;
+
+		LoginAttemptsListener(StaffAccounts accounts) {
+			this.accounts = accounts;
+		}
+
+		@EventListener
+		void failed(AuthenticationFailureBadCredentialsEvent event) {
+			this.accounts.failed(String.valueOf(event.getAuthentication().getName()));
+		}
+
+		@EventListener
+		void succeeded(AuthenticationSuccessEvent event) {
+			this.accounts.succeeded(event.getAuthentication().getName());
+		}
+
+	}
+
+}

@@ -1,0 +1,73 @@
+package org.qinqing.people;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.qinqing.console.StaffUser;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one place that decides which children and classes a console user may see: an admin the
+ * whole tenant, a teacher the classes they head and the children paired with them. Every console
+ * read and export goes through here.
+ */
+@Service
+public class ChildAccess {
+
+	private final SchoolRecords records;
+
+	ChildAccess(SchoolRecords records) {
+		this.records = records;
+	}
+
+	public List<SchoolClass> visibleClasses(StaffUser user) {
+		List<SchoolClass> classes = new ArrayList<>();
+		Set<String> allowed = user.isAdmin() ? null : allowedClassIds(user);
+		for (String id : this.records.ids(user.tenant(), "class")) {
+			if (allowed == null || allowed.contains(id)) {
+				this.records.schoolClass(user.tenant(), id).ifPresent(classes::add);
+			}
+		}
+		classes.sort(ArchiveTiles.byGrade());
+		return classes;
+	}
+
+	public List<Child> visibleChildren(StaffUser user) {
+		List<Child> children = new ArrayList<>();
+		for (String id : this.records.ids(user.tenant(), "child")) {
+			this.records.child(user.tenant(), id).filter(child -> canSee(user, child)).ifPresent(children::add);
+		}
+		return children;
+	}
+
+	/** The child, if this user may see them; empty both when missing and when not allowed. */
+	public Optional<Child> child(StaffUser user, String childId) {
+		return this.records.child(user.tenant(), childId).filter(child -> canSee(user, child));
+	}
+
+	public boolean canSee(StaffUser user, Child child) {
+		if (user.isAdmin()) {
+			return true;
+		}
+		return child.pairedTeacherId().equals(user.personId()) || headedClassIds(user).contains(child.classId());
+	}
+
+	private Set<String> headedClassIds(StaffUser user) {
+		return this.records.person(user.tenant(), user.personId())
+			.map(person -> (Set<String>) new HashSet<>(person.classIds()))
+			.orElse(Set.of());
+	}
+
+	/** Classes a teacher heads, plus the classes of their paired children (shown with those children only). */
+	private Set<String> allowedClassIds(StaffUser user) {
+		Set<String> ids = new HashSet<>(headedClassIds(user));
+		this.records.person(user.tenant(), user.personId())
+			.ifPresent(person -> person.childIds()
+				.forEach(childId -> this.records.child(user.tenant(), childId).ifPresent(c -> ids.add(c.classId()))));
+		return ids;
+	}
+
+}
