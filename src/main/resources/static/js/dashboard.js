@@ -12,7 +12,7 @@ document.querySelectorAll('.chart').forEach(function (el) {
     series.markLine = { symbol: 'none', data: [{ yAxis: target }], lineStyle: { color: '#fa5151', type: 'dashed' },
       label: { formatter: target + unit } };
   }
-  chart.setOption({ grid: { left: 36, right: 12, top: 24, bottom: 48 },
+  chart.setOption({ grid: { left: 36, right: 44, top: 24, bottom: 48 },
     xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: labels.length > 4 ? 30 : 0 } },
     yAxis: { type: 'value' }, series: [series], animation: false });
   window.addEventListener('resize', function () { chart.resize(); });

@@ -33,7 +33,9 @@ class FirstAdmin implements InitializingBean {
 		}
 		// like a WeChat account's tenant, an empty tenant means the app id
 		String tenant = StringUtils.hasText(admin.tenant()) ? admin.tenant() : this.environment.getProperty("wechat.app-id");
-		if (!this.accounts.exists(admin.username())) {
+		// create it, or move it to this tenant if the name was left pointing at another one
+		boolean here = this.accounts.find(admin.username()).map(u -> u.tenant().equals(tenant)).orElse(false);
+		if (!here) {
 			this.accounts.save(new StaffUser(admin.username(), tenant, StaffRole.ADMIN, "",
 					StringUtils.hasText(admin.displayName()) ? admin.displayName() : admin.username()), admin.password());
 			log.info("Created the first admin account for tenant {}", tenant);

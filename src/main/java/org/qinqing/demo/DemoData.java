@@ -66,9 +66,12 @@ public class DemoData implements InitializingBean {
 	public void afterPropertiesSet() {
 		DemoSchool school = DemoSchool.generate();
 		String marker = org.qinqing.system.RedisKeys.of(this.tenant, "demo", "loaded");
-		if (!DATA_VERSION.equals(this.redis.opsForValue().get(marker))) {
-			// a demo tenant from an older version of the demo data is reset, never mixed
-			reset();
+		String loaded = this.redis.opsForValue().get(marker);
+		if (!DATA_VERSION.equals(loaded)) {
+			if (loaded != null) {
+				// a demo tenant from an older version of the demo data is reset, never mixed
+				reset();
+			}
 			this.redis.opsForValue().set(marker, DATA_VERSION);
 			this.records.save(this.tenant, DemoSchool.SCHOOL);
 			school.classes.forEach(c -> this.records.save(this.tenant, c));
@@ -94,7 +97,8 @@ public class DemoData implements InitializingBean {
 		for (DemoPersona persona : this.personas) {
 			if (persona.role() == Role.TEACHER) {
 				String username = "teacher" + (++n);
-				if (!this.staff.exists(username)) {
+				boolean here = this.staff.find(username).map(u -> u.tenant().equals(this.tenant)).orElse(false);
+				if (!here) {
 					this.staff.save(new StaffUser(username, this.tenant, StaffRole.TEACHER, persona.personId(),
 							persona.name() + "老师"), DEMO_PASSWORD);
 				}
@@ -111,7 +115,12 @@ public class DemoData implements InitializingBean {
 			.count(1000)
 			.build();
 		try (var keys = this.redis.scan(options)) {
-			keys.forEachRemaining(this.redis::delete);
+			// staff accounts are configuration, not demo data
+			keys.forEachRemaining(key -> {
+				if (!key.contains(":staff")) {
+					this.redis.delete(key);
+				}
+			});
 		}
 	}
 

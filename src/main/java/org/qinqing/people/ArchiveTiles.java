@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.qinqing.console.DashboardTile;
 import org.qinqing.console.StaffUser;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 class ArchiveTiles {
 
 	@Bean
-	DashboardTile archiveRateTile(ContactCards cards, SchoolRecords records, ChildAccess access) {
+	DashboardTile archiveRateTile(ContactCards cards, ChildAccess access, MessageSource messages) {
 		return new DashboardTile() {
 			@Override
 			public int order() {
@@ -38,14 +39,16 @@ class ArchiveTiles {
 				}
 				ContactCards.ArchiveRate total = new ContactCards.ArchiveRate(complete, leftBehind);
 				return new Tile("tile.archiveRate", String.format(Locale.ROOT, "%.1f%%", total.percent()),
-						complete + " / " + leftBehind, "/console/archives?incomplete=true",
+						messages.getMessage("tile.archiveRate.detail", new Object[] { complete, leftBehind },
+								Locale.SIMPLIFIED_CHINESE),
+						"/console/archives?incomplete=true",
 						new Chart(labels, values, 100.0, "%"));
 			}
 		};
 	}
 
 	@Bean
-	DashboardTile leftBehindPerClassTile(SchoolRecords records, ChildAccess access) {
+	DashboardTile leftBehindPerClassTile(ChildAccess access, MessageSource messages) {
 		return new DashboardTile() {
 			@Override
 			public int order() {
@@ -67,7 +70,10 @@ class ArchiveTiles {
 					values.add((double) count);
 					total += count;
 				}
-				return new Tile("tile.leftBehind", String.valueOf(total), children.size() + "", "/console/archives",
+				return new Tile("tile.leftBehind", String.valueOf(total),
+						messages.getMessage("tile.leftBehind.detail", new Object[] { children.size() },
+								Locale.SIMPLIFIED_CHINESE),
+						"/console/archives",
 						new Chart(labels, values, null, ""));
 			}
 		};

@@ -40,7 +40,6 @@ public abstract class PortalTestSupport {
 	static void wechatApi(DynamicPropertyRegistry registry) {
 		registry.add("wechat.api-base", WECHAT_API::baseUrl);
 		registry.add("wechat.tenant", () -> TENANT);
-		registry.add("qinqing.embedded-redis.dir", () -> "");
 	}
 
 	@BeforeEach
