@@ -32,7 +32,6 @@ class BindingConversation {
 
 	static final String UNBIND_FLOW = "unbind";
 
-	private static final Pattern BIND = Pattern.compile("^绑定\\s*(\\d*)$");
 
 	private static final Pattern CODE = Pattern.compile("^\\d{6}$");
 
@@ -44,10 +43,14 @@ class BindingConversation {
 
 	private final BotScripts scripts;
 
+	/** 绑定 followed by an optional code; the word comes from bot-scripts. */
+	private final Pattern bind;
+
 	BindingConversation(BindingCodes codes, PeopleView view, BotScripts scripts) {
 		this.codes = codes;
 		this.view = view;
 		this.scripts = scripts;
+		this.bind = Pattern.compile("^" + Pattern.quote(scripts.text("binding.words-bind")) + "\\s*(\\d*)$");
 		scripts.require("binding.bound", "binding.bound-children", "binding.bound-classes", "binding.already",
 				"binding.wrong", "binding.expired", "binding.used", "binding.revoked", "binding.locked",
 				"binding.unbind-intro", "binding.unbound");
@@ -74,9 +77,9 @@ class BindingConversation {
 
 	@Bean
 	Command bindCommand() {
-		return new Command("bind", EnumSet.allOf(Role.class), input -> BIND.matcher(input).matches(),
+		return new Command("bind", EnumSet.allOf(Role.class), input -> this.bind.matcher(input).matches(),
 				(input, context) -> {
-					Matcher m = BIND.matcher(input);
+					Matcher m = this.bind.matcher(input);
 					String code = m.matches() ? m.group(1) : "";
 					if (code.isEmpty()) {
 						return Command.Outcome.startFlow(BIND_FLOW);
@@ -90,7 +93,7 @@ class BindingConversation {
 
 	@Bean
 	Command unbindCommand() {
-		return new Command("unbind", BOUND, input -> input.equals("解绑") || input.equals("解除绑定"),
+		return new Command("unbind", BOUND, input -> this.scripts.strings("binding.words-unbind").contains(input),
 				(input, context) -> {
 					List<Person> people = this.view.people(context.tenant(), context.openid());
 					String who = people.stream().anyMatch(p -> p.role() == Role.PARENT || p.role() == Role.GUARDIAN)
@@ -102,7 +105,8 @@ class BindingConversation {
 
 	@Bean
 	Command myInfoCommand() {
-		return new Command("my-info", EnumSet.allOf(Role.class), input -> input.equals("我的信息"),
+		return new Command("my-info", EnumSet.allOf(Role.class),
+				input -> this.scripts.strings("binding.words-my-info").contains(input),
 				(input, context) -> Command.Outcome.reply(this.view.myInfo(context.tenant(), context.openid())));
 	}
 

@@ -41,7 +41,8 @@ class PeopleView {
 				"binding.my-info-workCity", "binding.my-info-workUnit", "binding.my-info-address",
 				"binding.my-info-occupation", "binding.my-info-health", "binding.my-info-age", "binding.my-info-children", "binding.my-info-classes",
 				"binding.my-info-paired", "binding.my-info-correct", "binding.my-info-correct-admin",
-				"binding.not-bound");
+				"binding.not-bound", "binding.list-separator", "binding.teacher-name", "binding.child-label",
+				"binding.relation");
 	}
 
 	List<Person> people(String tenant, String openid) {
@@ -62,7 +63,7 @@ class PeopleView {
 				}
 			}
 		}
-		return String.join("、", labels);
+		return String.join(this.scripts.text("binding.list-separator"), labels);
 	}
 
 	String classes(String tenant, List<Person> people) {
@@ -72,12 +73,12 @@ class PeopleView {
 				this.records.schoolClass(tenant, classId).ifPresent(c -> names.add(c.name()));
 			}
 		}
-		return String.join("、", names);
+		return String.join(this.scripts.text("binding.list-separator"), names);
 	}
 
 	private String label(String tenant, Child child) {
 		String className = this.records.schoolClass(tenant, child.classId()).map(SchoolClass::name).orElse("");
-		return givenName(child.name()) + "（" + className + "）";
+		return this.scripts.text("binding.child-label", Map.of("name", givenName(child.name()), "class", className));
 	}
 
 	/** Chinese names put the one-character surname first; the school speaks of pupils by given name. */
@@ -124,13 +125,16 @@ class PeopleView {
 		}
 		else {
 			text.append(this.scripts.text("binding.my-info-correct",
-					Map.of("teachers", String.join("、", correctWith.stream().map(n -> n + "老师").toList()))));
+					Map.of("teachers", String.join(this.scripts.text("binding.list-separator"), correctWith.stream()
+						.map(n -> this.scripts.text("binding.teacher-name", Map.of("name", n)))
+						.toList()))));
 		}
 		return text.toString();
 	}
 
-	private static String relation(Person person) {
-		return person.relation().isEmpty() ? "" : "（" + person.relation() + "）";
+	private String relation(Person person) {
+		return person.relation().isEmpty() ? ""
+				: this.scripts.text("binding.relation", Map.of("relation", person.relation()));
 	}
 
 	/** The user's own fields from their child's card: what the school holds about them. */
