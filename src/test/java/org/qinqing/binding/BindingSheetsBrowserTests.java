@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -15,12 +16,16 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Pdf;
+import org.openqa.selenium.PrintsPage;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qinqing.console.StaffAccounts;
@@ -137,12 +142,8 @@ class BindingSheetsBrowserTests extends PortalTestSupport {
 		assertThat(browser.findElement(By.cssSelector(".tile h2")).getText()).isNotBlank();
 		waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".chart svg")));
 		assertThat(browser.findElements(By.cssSelector(".chart svg rect, .chart svg path"))).isNotEmpty();
-		Path shot = Path.of("target", "screenshots", "dashboard.png");
-		Files.createDirectories(shot.getParent());
-		Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), shot,
-				StandardCopyOption.REPLACE_EXISTING);
+		Path shot = saveScreenshot("dashboard.png");
 		assertThat(Files.size(shot)).isGreaterThan(1000);
-		System.out.println("Dashboard screenshot: " + shot.toAbsolutePath());
 	}
 
 	@Test
@@ -174,6 +175,9 @@ class BindingSheetsBrowserTests extends PortalTestSupport {
 		for (WebElement img : images) {
 			assertThat(((Number) js("return arguments[0].naturalWidth", img)).intValue()).isGreaterThan(0);
 		}
+
+		saveScreenshot("binding-sheet.png");
+		printedSheetHasNoNavigationAndTwoColumns();
 
 		SchoolClass other = this.access
 			.visibleClasses(new StaffUser("x", TENANT, StaffRole.ADMIN, "", "x"))
@@ -256,6 +260,49 @@ class BindingSheetsBrowserTests extends PortalTestSupport {
 		long innerWidth = ((Number) js("return window.innerWidth")).longValue();
 		assertThat(innerWidth).isLessThanOrEqualTo(390);
 		assertThat(scrollWidth).isLessThanOrEqualTo(innerWidth);
+	}
+
+	/** Print media (as Chromium prints): no navigation or buttons, two columns of cards; saved as an A4 PDF. */
+	private void printedSheetHasNoNavigationAndTwoColumns() {
+		ChromeDriver chrome = (ChromeDriver) browser;
+		chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+		try {
+			assertThat(browser.findElement(By.cssSelector("header.top")).isDisplayed()).isFalse();
+			assertThat(browser.findElements(By.cssSelector(".card-actions, .sheet-tools")))
+				.noneMatch(WebElement::isDisplayed);
+			String columns = (String) js(
+					"return getComputedStyle(document.querySelector('.cards')).gridTemplateColumns");
+			assertThat(columns.trim().split("\\s+")).hasSize(2);
+		}
+		finally {
+			chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+		}
+		PrintOptions a4 = new PrintOptions();
+		a4.setPageSize(new PageSize(29.7, 21.0));
+		a4.setBackground(true);
+		Pdf pdf = ((PrintsPage) browser).print(a4);
+		try {
+			Path file = Path.of("target", "screenshots", "binding-sheet.pdf");
+			Files.write(file, java.util.Base64.getDecoder().decode(pdf.getContent()));
+			System.out.println("Binding sheet PDF: " + file.toAbsolutePath());
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private static Path saveScreenshot(String name) {
+		try {
+			Path shot = Path.of("target", "screenshots", name);
+			Files.createDirectories(shot.getParent());
+			Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), shot,
+					StandardCopyOption.REPLACE_EXISTING);
+			System.out.println("Screenshot: " + shot.toAbsolutePath());
+			return shot;
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	private void signIn(String username, String password) {
