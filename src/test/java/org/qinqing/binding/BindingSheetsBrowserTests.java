@@ -251,6 +251,60 @@ class BindingSheetsBrowserTests extends PortalTestSupport {
 	}
 
 	@Test
+	void aTeacherCannotChangeCodesOfPeopleOffTheirSheet() {
+		signIn(this.teacherName, PASSWORD);
+		String classId = this.records.person(TENANT, this.teacher.personId()).orElseThrow().classIds().get(0);
+		browser.get(url("/console/binding/class/" + classId));
+		StaffUser admin = new StaffUser("x", TENANT, StaffRole.ADMIN, "", "x");
+		// a parent in another class, and another teacher of the school
+		Person outsider = this.records.ids(TENANT, "person")
+			.stream()
+			.map(id -> this.records.person(TENANT, id).orElseThrow())
+			.filter(p -> p.role() == Role.PARENT && !p.childIds().isEmpty()
+					&& p.childIds().stream().noneMatch(c -> this.access.child(this.teacher, c).isPresent()))
+			.findFirst()
+			.orElseThrow();
+		Person otherTeacher = this.records.ids(TENANT, "person")
+			.stream()
+			.map(id -> this.records.person(TENANT, id).orElseThrow())
+			.filter(p -> p.role() == Role.TEACHER && !p.id().equals(this.teacher.personId()))
+			.findFirst()
+			.orElseThrow();
+		String outsiderClass = this.access.child(admin, outsider.childIds().get(0)).orElseThrow().classId();
+		String before = this.codes.issue(TENANT, outsider.id(), "test");
+		assertThat(post("/console/binding/class/" + classId + "/person/" + outsider.id() + "/regenerate"))
+			.isEqualTo(403);
+		assertThat(post("/console/binding/class/" + outsiderClass + "/person/" + outsider.id() + "/revoke"))
+			.isEqualTo(403);
+		assertThat(post("/console/binding/class/" + classId + "/person/" + otherTeacher.id() + "/regenerate"))
+			.isEqualTo(403);
+		assertThat(this.codes.currentCode(TENANT, outsider.id())).contains(before);
+		assertThat(browser.findElements(By.id("card-" + otherTeacher.id()))).isEmpty();
+		// without the CSRF token even a card on the teacher's own sheet is refused
+		String own = browser.findElement(By.cssSelector(".card[data-person]")).getAttribute("data-person");
+		Object status = ((JavascriptExecutor) browser).executeAsyncScript(
+				"var done = arguments[arguments.length - 1]; fetch(arguments[0], {method: 'POST', redirect: 'manual'})"
+						+ ".then(r => done(r.status));",
+				"/console/binding/class/" + classId + "/person/" + own + "/regenerate");
+		assertThat(((Number) status).intValue()).isEqualTo(403);
+		// with it, the same request is accepted (a redirect, opaque to fetch): the refusals above were not CSRF's
+		String ownCode = this.codes.currentCode(TENANT, own).orElse("");
+		assertThat(post("/console/binding/class/" + classId + "/person/" + own + "/regenerate")).isEqualTo(0);
+		assertThat(this.codes.currentCode(TENANT, own)).isPresent().get().isNotEqualTo(ownCode);
+	}
+
+	/** A form POST from the signed-in page, with its CSRF token; the HTTP status. */
+	private static int post(String path) {
+		Object status = ((JavascriptExecutor) browser).executeAsyncScript(
+				"var done = arguments[arguments.length - 1];"
+						+ "var token = document.querySelector('input[name=_csrf]').value;"
+						+ "fetch(arguments[0], {method: 'POST', redirect: 'manual', body: new URLSearchParams({_csrf: token})})"
+						+ ".then(r => done(r.status));",
+				path);
+		return ((Number) status).intValue();
+	}
+
+	@Test
 	void onAPhoneTheDashboardDoesNotScrollSideways() {
 		signIn(this.adminName, PASSWORD);
 		browser.manage().window().setSize(new Dimension(390, 844));
