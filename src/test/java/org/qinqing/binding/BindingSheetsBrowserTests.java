@@ -169,6 +169,7 @@ class BindingSheetsBrowserTests extends PortalTestSupport {
 
 		List<WebElement> cards = browser.findElements(By.cssSelector(".card"));
 		assertThat(cards).hasSizeGreaterThan(3);
+		assertThat(browser.findElements(By.id("card-" + this.teacher.personId()))).hasSize(1);
 		List<WebElement> codesShown = browser.findElements(By.cssSelector(".card .code strong"));
 		assertThat(codesShown).isNotEmpty().allSatisfy(code -> assertThat(code.getText()).matches("\\d{6}"));
 		assertThat(browser.findElement(By.cssSelector(".card .instruction")).getText())
@@ -306,6 +307,20 @@ class BindingSheetsBrowserTests extends PortalTestSupport {
 						+ ".then(r => done(r.status));",
 				path);
 		return ((Number) status).intValue();
+	}
+
+	@Test
+	void theAdminSeesEveryClassAndTheHeadTeachersCard() {
+		signIn(this.adminName, PASSWORD);
+		browser.get(url("/console/binding"));
+		StaffUser admin = new StaffUser("x", TENANT, StaffRole.ADMIN, "", "x");
+		assertThat(browser.findElements(By.cssSelector(".binding-classes a")))
+			.hasSize(this.access.visibleClasses(admin).size());
+		SchoolClass schoolClass = this.access.visibleClasses(admin).get(0);
+		browser.get(url("/console/binding/class/" + schoolClass.id()));
+		WebElement head = browser.findElement(By.id("card-" + schoolClass.headTeacherId()));
+		assertThat(head.findElement(By.cssSelector(".relation")).getText()).isEqualTo("班主任");
+		assertThat(browser.findElements(By.cssSelector(".card")).size()).isGreaterThan(3);
 	}
 
 	@Test
