@@ -26,6 +26,9 @@ public abstract class PortalTestSupport {
 	public static final WireMockServer WECHAT_API = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
 	static {
+		// read by an EnvironmentPostProcessor, before @DynamicPropertySource applies: without this the
+		// tests' embedded redis-server wrote into the demo's data directory and kept data between runs
+		System.setProperty("qinqing.embedded-redis.dir", "");
 		WECHAT_API.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(WECHAT_API::stop));
 	}
