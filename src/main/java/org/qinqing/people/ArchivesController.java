@@ -160,8 +160,11 @@ class ArchivesController {
 		Map<CardField, String> submitted = CardForm.read(params);
 		Map<String, String> errors = CardForm.validate(submitted);
 		if (!errors.isEmpty()) {
+			Map<CardField, String> card = this.cards.card(user.tenant(), child.id());
 			Map<String, String> values = new LinkedHashMap<>();
-			submitted.forEach((field, value) -> values.put(field.key(), value));
+			for (CardField field : CardField.values()) {
+				values.put(field.key(), submitted.containsKey(field) ? submitted.get(field) : card.getOrDefault(field, ""));
+			}
 			return editForm(user, child, values, errors, model);
 		}
 		List<ContactCards.Change> changed = this.cards.update(user.tenant(), child.id(),

@@ -50,12 +50,17 @@ final class CardForm {
 		}
 	}
 
-	/** The submitted values, stripped, for every card field (missing parameters count as empty). */
+	/**
+	 * The submitted card fields, stripped. A field that was not submitted at all is left out (and so
+	 * left unchanged); one submitted empty is cleared.
+	 */
 	static Map<CardField, String> read(Map<String, String> params) {
 		Map<CardField, String> values = new EnumMap<>(CardField.class);
 		for (CardField field : CardField.values()) {
 			String value = params.get(field.key());
-			values.put(field, value == null ? "" : value.strip());
+			if (value != null) {
+				values.put(field, value.strip());
+			}
 		}
 		return values;
 	}
