@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,11 +101,9 @@ class ArchivesController {
 					child.leftBehind(), card.getOrDefault(CardField.GUARDIAN_NAME, ""),
 					CardForm.mask(card.get(CardField.GUARDIAN_PHONE)), missing));
 		}
-		List<String> order = new ArrayList<>(classNames.keySet());
-		rows.sort((a, b) -> {
-			int byClass = Integer.compare(indexOf(order, classNames, a), indexOf(order, classNames, b));
-			return byClass != 0 ? byClass : a.id().compareTo(b.id());
-		});
+		// visible children come by id; show them class by class, in grade order
+		List<String> order = new ArrayList<>(classNames.values());
+		rows.sort(Comparator.comparingInt((Row row) -> order.indexOf(row.className())).thenComparing(Row::id));
 		model.addAttribute("user", user);
 		model.addAttribute("classes", classes);
 		model.addAttribute("types", LeftBehindType.values());
@@ -215,15 +214,6 @@ class ArchivesController {
 						this.directory.openidsOf(user.tenant(), p.id()).size())));
 		}
 		return adults;
-	}
-
-	private static int indexOf(List<String> order, Map<String, String> classNames, Row row) {
-		for (int i = 0; i < order.size(); i++) {
-			if (classNames.get(order.get(i)).equals(row.className())) {
-				return i;
-			}
-		}
-		return order.size();
 	}
 
 	private static LeftBehindType parseType(String type) {
