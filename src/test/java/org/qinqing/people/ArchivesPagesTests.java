@@ -38,6 +38,9 @@ class ArchivesPagesTests extends PortalTestSupport {
 	@Autowired
 	private AuditLog audit;
 
+	@Autowired
+	private Directory directory;
+
 	private ConsoleBrowser signedIn(String username) {
 		ConsoleBrowser browser = new ConsoleBrowser(this.port);
 		Page answer = browser.signIn(username, PASSWORD);
@@ -181,11 +184,13 @@ class ArchivesPagesTests extends PortalTestSupport {
 			}
 		}
 		assertThat(parent).isNotNull();
-		Directory directory = new Directory(this.redis);
-		directory.bind(TENANT, "o-test-parent-a", parent.id());
-		directory.bind(TENANT, "o-test-parent-b", parent.id());
+		this.directory.bind(TENANT, "o-test-parent-a", parent.id());
+		this.directory.bind(TENANT, "o-test-parent-b", parent.id());
+		int bound = this.directory.openidsOf(TENANT, parent.id()).size();
+		assertThat(bound).isGreaterThanOrEqualTo(2);
 		Page card = signedIn("admin").get("/console/archives/" + parent.childIds().get(0));
-		assertThat(card.body()).contains(parent.name(), parent.relation(), "2 个微信号")
+		assertThat(card.body()).contains("<td>" + parent.name() + "</td><td>" + parent.relation() + "</td>")
+			.contains(bound + " 个微信号")
 			.doesNotContain("o-test-parent-a");
 	}
 
