@@ -40,6 +40,8 @@ class ArchivesController {
 
 	static final String VIEW_CARD_ACTION = "view-card";
 
+	static final String EDIT_CARD_ACTION = "edit-card";
+
 	private static final ZoneId SCHOOL_ZONE = ZoneId.of("Asia/Shanghai");
 
 	/** A line of the list: only a masked phone, never a full one. */
@@ -143,6 +145,8 @@ class ArchivesController {
 	String edit(@PathVariable String childId, Model model) {
 		StaffUser user = CurrentStaff.require();
 		Child child = visibleChild(user, childId);
+		// the form shows the whole card, phones in full: it is a view of the card too
+		this.audit.record(user, VIEW_CARD_ACTION, child.id());
 		Map<CardField, String> card = this.cards.card(user.tenant(), child.id());
 		Map<String, String> values = new LinkedHashMap<>();
 		for (CardField field : CardField.values()) {
@@ -168,6 +172,9 @@ class ArchivesController {
 		}
 		List<ContactCards.Change> changed = this.cards.update(user.tenant(), child.id(),
 				new EnumMap<>(submitted), user.displayName());
+		if (!changed.isEmpty()) {
+			this.audit.record(user, EDIT_CARD_ACTION, child.id());
+		}
 		redirect.addFlashAttribute("savedCount", changed.size());
 		return "redirect:/console/archives/" + child.id();
 	}

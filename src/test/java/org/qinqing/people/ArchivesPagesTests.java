@@ -231,6 +231,10 @@ class ArchivesPagesTests extends PortalTestSupport {
 			.contains("0851-12345678")
 			.contains("&lt;b&gt;村口&lt;/b&gt;")
 			.doesNotContain("<b>村口</b>");
+		assertThat(this.audit.latest(TENANT, 20)).anySatisfy(entry -> {
+			assertThat(entry.action()).isEqualTo("edit-card");
+			assertThat(entry.target()).isEqualTo(child.id());
+		});
 		assertThat(this.cards.history(TENANT, child.id())).last()
 			.satisfies(change -> assertThat(change.by()).isEqualTo("德育处"));
 		String history = card.body().substring(card.body().indexOf("修改记录"));
