@@ -44,9 +44,17 @@ class ArchivesController {
 
 	private static final ZoneId SCHOOL_ZONE = ZoneId.of("Asia/Shanghai");
 
-	/** A line of the list: only a masked phone, never a full one. */
+	/**
+	 * A line of the list: only a masked phone, never a full one. {@code missing} counts the required
+	 * fields still empty; only left-behind children need an archive (建档), as the archive rate counts.
+	 */
 	record Row(String id, String name, String className, LeftBehindType leftBehind, String guardianName,
 			String maskedPhone, int missing) {
+
+		public boolean needsArchive() {
+			return this.leftBehind.isLeftBehind();
+		}
+
 	}
 
 	record FieldValue(CardField field, String key, String value) {
@@ -94,8 +102,8 @@ class ArchivesController {
 			if (wantedType != null && child.leftBehind() != wantedType) {
 				continue;
 			}
-			int missing = this.cards.missing(user.tenant(), child).size();
-			if (incomplete && missing == 0) {
+			int missing = missingFields(user, child).size();
+			if (incomplete && (missing == 0 || !child.leftBehind().isLeftBehind())) {
 				continue;
 			}
 			Map<CardField, String> card = this.cards.card(user.tenant(), child.id());
@@ -135,7 +143,7 @@ class ArchivesController {
 		model.addAttribute("child", child);
 		model.addAttribute("className", className(user, child));
 		model.addAttribute("fields", fields);
-		model.addAttribute("missing", this.cards.missing(user.tenant(), child).stream().map(CardField::key).toList());
+		model.addAttribute("missing", missingFields(user, child).stream().map(CardField::key).toList());
 		model.addAttribute("adults", adults(user, child));
 		model.addAttribute("history", history);
 		return CARD_VIEW;
@@ -205,6 +213,11 @@ class ArchivesController {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
 		}
 		return child.get();
+	}
+
+	/** Required fields still empty; none for a child who is not left behind (no archive needed). */
+	private List<CardField> missingFields(StaffUser user, Child child) {
+		return child.leftBehind().isLeftBehind() ? this.cards.missing(user.tenant(), child) : List.of();
 	}
 
 	private String className(StaffUser user, Child child) {

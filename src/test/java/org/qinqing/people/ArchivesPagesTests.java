@@ -141,10 +141,13 @@ class ArchivesPagesTests extends PortalTestSupport {
 
 		Page incomplete = admin.get("/console/archives?incomplete=true");
 		List<String> expected = allChildren().stream()
-			.filter(c -> !this.cards.missing(TENANT, c).isEmpty())
+			.filter(c -> c.leftBehind().isLeftBehind() && !this.cards.missing(TENANT, c).isEmpty())
 			.map(Child::id)
 			.toList();
 		assertThat(expected).isNotEmpty();
+		assertThat(this.cards.archiveRate(TENANT, null).leftBehind()
+				- this.cards.archiveRate(TENANT, null).complete()).as("matches the archive-rate tile")
+			.isEqualTo(expected.size());
 		assertThat(listedIds(incomplete)).containsExactlyInAnyOrderElementsOf(expected);
 		Child one = this.records.child(TENANT, expected.get(0)).orElseThrow();
 		assertThat(incomplete.body()).contains("缺 " + this.cards.missing(TENANT, one).size() + " 项");
