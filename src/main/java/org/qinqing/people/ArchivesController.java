@@ -196,11 +196,22 @@ class ArchivesController {
 		model.addAttribute("user", user);
 		model.addAttribute("child", child);
 		model.addAttribute("className", className(user, child));
-		model.addAttribute("fields", CardField.values());
+		model.addAttribute("groups", groups());
 		model.addAttribute("values", values);
 		model.addAttribute("errors", errors);
 		model.addAttribute("maxLengths", maxLengths);
 		return EDIT_VIEW;
+	}
+
+	/** The card's fields in the form's sections: the child and home, father, mother, guardian. */
+	private static Map<String, List<CardField>> groups() {
+		Map<String, List<CardField>> groups = new LinkedHashMap<>();
+		for (CardField field : CardField.values()) {
+			String prefix = field.key().substring(0, field.key().indexOf('.'));
+			String group = prefix.equals("home") ? "child" : prefix;
+			groups.computeIfAbsent(group, g -> new ArrayList<>()).add(field);
+		}
+		return groups;
 	}
 
 	/** The child if this user may see them: 404 when there is no such child, 403 when not theirs. */
