@@ -114,10 +114,12 @@ public class DemoData implements InitializingBean {
 			.match(org.qinqing.system.RedisKeys.of(this.tenant, "*"))
 			.count(1000)
 			.build();
+		// console accounts are kept: the first admin may already have been created in this tenant
+		String staff = org.qinqing.system.RedisKeys.of(this.tenant, "staff");
 		try (var keys = this.redis.scan(options)) {
 			// staff accounts are configuration, not demo data
 			keys.forEachRemaining(key -> {
-				if (!key.contains(":staff")) {
+				if (!key.equals(staff) && !key.startsWith(staff + ":")) {
 					this.redis.delete(key);
 				}
 			});

@@ -1,0 +1,93 @@
+package org.qinqing.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A browser for console tests: keeps cookies (the Redis-backed session), does not follow redirects
+ * (tests look at where they lead) and takes the CSRF token from the last page's form, as a real
+ * browser would send it.
+ */
+public final class ConsoleBrowser {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private final String base;
+
+	private final HttpClient http;
+
+	private String csrf;
+
+	public ConsoleBrowser(int port) {
+		this.base = "http://127.0.0.1:" + port;
+		this.http = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+	}
+
+	public record Page(int status, String body, String location) {
+	}
+
+	public Page get(String path) {
+		Page page = send(HttpRequest.newBuilder(URI.create(this.base + path)).GET());
+		Matcher m = CSRF.matcher(page.body());
+		if (m.find()) {
+			this.csrf = m.group(1);
+		}
+		return page;
+	}
+
+	/** Posts a form with the CSRF token of the last page, like the page's own form would. */
+	public Page post(String path, Map<String, String> form) {
+		Map<String, String> withToken = new LinkedHashMap<>(form);
+		if (this.csrf != null) {
+			withToken.put("_csrf", this.csrf);
+		}
+		return postWithoutToken(path, withToken);
+	}
+
+	public Page postWithoutToken(String path, Map<String, String> form) {
+		StringJoiner body = new StringJoiner("&");
+		form.forEach((k, v) -> body.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
+				+ URLEncoder.encode(v, StandardCharsets.UTF_8)));
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+	}
+
+	/** Signs in through the login form; returns the answer (a redirect to /console on success). */
+	public Page signIn(String username, String password) {
+		get("/console/login");
+		return post("/console/login", Map.of("username", username, "password", password));
+	}
+
+	private Page send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> response = this.http.send(request.build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return new Page(response.statusCode(), response.body(),
+					response.headers().firstValue("Location").orElse(""));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
