@@ -153,7 +153,7 @@ final class ArchiveSheetParser {
 		if (field.isPhone()) {
 			String phone = Normalize.phone(text);
 			boolean workUnit = field == CardField.FATHER_WORK_UNIT_PHONE || field == CardField.MOTHER_WORK_UNIT_PHONE;
-			if (Normalize.isMobile(phone) || Normalize.isLandline(phone)) {
+			if (Normalize.isMobile(phone) || Normalize.isLandline(phone, workUnit)) {
 				return phone;
 			}
 			problems.add(Problem.of(workUnit ? "import.error.phone" : "import.error.mobile", column.header(), text));

@@ -18,7 +18,9 @@ final class Normalize {
 
 	private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
-	private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}(-\\d{1,5})?|\\d{7,8}");
+	private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}(-\\d{1,5})?");
+
+	private static final Pattern LOCAL = Pattern.compile("\\d{7,8}");
 
 	private static final Map<String, LeftBehindType> LEFT_BEHIND = Map.ofEntries(Map.entry("父亲外出", LeftBehindType.FATHER_AWAY),
 			Map.entry("父外出", LeftBehindType.FATHER_AWAY), Map.entry("父亲外出务工", LeftBehindType.FATHER_AWAY),
@@ -139,8 +141,9 @@ final class Normalize {
 		return MOBILE.matcher(phone).matches();
 	}
 
-	static boolean isLandline(String phone) {
-		return LANDLINE.matcher(phone).matches();
+	/** A landline with its area code (0571-88886666); {@code local} also takes one without (88886666). */
+	static boolean isLandline(String phone, boolean local) {
+		return LANDLINE.matcher(phone).matches() || (local && LOCAL.matcher(phone).matches());
 	}
 
 	static String gender(String raw) {
