@@ -36,7 +36,7 @@ final class Normalize {
 	private Normalize() {
 	}
 
-	/** Trims (also full-width and no-break spaces) and turns full-width digits, letters and brackets into ASCII. */
+	/** Trims (also full-width and no-break spaces), keeps line breaks inside, and turns full-width digits, letters and brackets into ASCII. */
 	static String text(String raw) {
 		if (raw == null) {
 			return "";
@@ -47,14 +47,21 @@ final class Normalize {
 			if (c >= '\uFF01' && c <= '\uFF5E' && isAsciiWorthy(c)) {
 				out.append((char) (c - 0xFEE0));
 			}
-			else if (c == '\u3000' || c == '\u00A0' || c == '\t' || c == '\r' || c == '\n') {
+			else if (c == '\u3000' || c == '\u00A0' || c == '\t') {
 				out.append(' ');
+			}
+			else if (c == '\r') {
+				// a line break inside a cell (an address over two lines) is kept, as \n
+				out.append('\n');
+				if (i + 1 < raw.length() && raw.charAt(i + 1) == '\n') {
+					i++;
+				}
 			}
 			else if (c != '\uFEFF' && c != '\u200B') {
 				out.append(c);
 			}
 		}
-		return out.toString().strip().replaceAll(" {2,}", " ");
+		return out.toString().strip().replaceAll(" {2,}", " ").replaceAll(" *\n *", "\n");
 	}
 
 	/** Digits, letters, brackets and the few signs found in dates and phones; Chinese punctuation like ，stays. */
@@ -64,7 +71,7 @@ final class Normalize {
 	}
 
 	static String header(String raw) {
-		return text(raw).replace(" ", "").replace("*", "").replaceAll("[(（].*[)）]$", "");
+		return text(raw).replace(" ", "").replace("\n", "").replace("*", "").replaceAll("[(（].*[)）]$", "");
 	}
 
 	/** A class name reduced to "3年级1班" whatever the spelling: 三年级(1)班, 三年级1班, ３年级（１）班, 三年级一班. */
