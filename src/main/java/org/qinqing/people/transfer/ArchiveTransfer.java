@@ -15,6 +15,7 @@ import org.qinqing.people.CardField;
 import org.qinqing.people.Child;
 import org.qinqing.people.ChildAccess;
 import org.qinqing.people.ContactCards;
+import org.qinqing.people.LeftBehindType;
 import org.qinqing.people.SchoolClass;
 import org.qinqing.people.SchoolRecords;
 import org.springframework.stereotype.Service;
@@ -34,6 +35,16 @@ class ArchiveTransfer {
 	}
 
 	record Outcome(int created, int updated, int unchanged) {
+	}
+
+	/**
+	 * The archive list's filters (same parameters as {@code /console/archives}): a class id, a
+	 * left-behind type, only left-behind children whose card is incomplete. Nulls and false: no filter.
+	 */
+	record Filter(String classId, LeftBehindType type, boolean incomplete) {
+
+		static final Filter NONE = new Filter(null, null, false);
+
 	}
 
 	private final SchoolRecords records;
@@ -122,6 +133,11 @@ class ArchiveTransfer {
 
 	/** The archive the user may see, in the import's columns, header first. */
 	List<List<String>> export(StaffUser user) {
+		return export(user, Filter.NONE);
+	}
+
+	/** The part of the archive the user may see that passes the filter, in the import's columns. */
+	List<List<String>> export(StaffUser user, Filter filter) {
 		List<SchoolClass> classes = this.access.visibleClasses(user);
 		Map<String, SchoolClass> byId = new HashMap<>();
 		Map<String, Integer> order = new HashMap<>();
@@ -129,7 +145,16 @@ class ArchiveTransfer {
 			byId.put(classes.get(i).id(), classes.get(i));
 			order.put(classes.get(i).id(), i);
 		}
-		List<Child> children = new ArrayList<>(this.access.visibleChildren(user));
+		List<Child> children = new ArrayList<>();
+		for (Child child : this.access.visibleChildren(user)) {
+			boolean wanted = (filter.classId() == null || filter.classId().equals(child.classId()))
+					&& (filter.type() == null || filter.type() == child.leftBehind())
+					&& (!filter.incomplete()
+							|| (child.leftBehind().isLeftBehind() && !this.cards.missing(user.tenant(), child).isEmpty()));
+			if (wanted) {
+				children.add(child);
+			}
+		}
 		children.sort(Comparator.<Child>comparingInt(c -> order.getOrDefault(c.classId(), Integer.MAX_VALUE))
 			.thenComparing(Child::name)
 			.thenComparing(Child::id));

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.qinqing.console.AuditLog;
 import org.qinqing.console.CurrentStaff;
 import org.qinqing.console.StaffUser;
+import org.qinqing.people.LeftBehindType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -172,20 +173,38 @@ class TransferController {
 		return download(SheetFiles.writeCsv(List.of(ArchiveColumn.headers())), "学生名单模板.csv", CSV);
 	}
 
+	/** The whole archive the user may see, or the archive list's filtered view with its parameters. */
 	@GetMapping("/console/archives/export.xlsx")
-	ResponseEntity<byte[]> exportXlsx() {
+	ResponseEntity<byte[]> exportXlsx(@RequestParam(name = "class", required = false) String classId,
+			@RequestParam(name = "type", required = false) String type,
+			@RequestParam(name = "incomplete", defaultValue = "false") boolean incomplete) {
 		StaffUser user = CurrentStaff.require();
-		byte[] body = SheetFiles.writeXlsx("学生名单", this.transfer.export(user));
+		byte[] body = SheetFiles.writeXlsx("学生名单", this.transfer.export(user, filter(classId, type, incomplete)));
 		this.audit.record(user, "export", "archive");
 		return download(body, exportName("xlsx"), XLSX);
 	}
 
 	@GetMapping("/console/archives/export.csv")
-	ResponseEntity<byte[]> exportCsv() {
+	ResponseEntity<byte[]> exportCsv(@RequestParam(name = "class", required = false) String classId,
+			@RequestParam(name = "type", required = false) String type,
+			@RequestParam(name = "incomplete", defaultValue = "false") boolean incomplete) {
 		StaffUser user = CurrentStaff.require();
-		byte[] body = SheetFiles.writeCsv(this.transfer.export(user));
+		byte[] body = SheetFiles.writeCsv(this.transfer.export(user, filter(classId, type, incomplete)));
 		this.audit.record(user, "export", "archive");
 		return download(body, exportName("csv"), CSV);
+	}
+
+	private static ArchiveTransfer.Filter filter(String classId, String type, boolean incomplete) {
+		LeftBehindType wanted = null;
+		if (type != null && !type.isBlank()) {
+			try {
+				wanted = LeftBehindType.valueOf(type.strip().toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				wanted = Normalize.leftBehind(type);
+			}
+		}
+		return new ArchiveTransfer.Filter(classId == null || classId.isBlank() ? null : classId.strip(), wanted, incomplete);
 	}
 
 	private static String exportName(String extension) {
