@@ -1,0 +1,235 @@
+package org.qinqing.people.transfer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.qinqing.console.AuditLog;
+import org.qinqing.console.CurrentStaff;
+import org.qinqing.console.StaffUser;
+import org.qinqing.people.LeftBehindType;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Import of class lists (admins only): upload, a preview of every row with its problems, then the
+ * import of the whole clean file or, when the user says so, of the good rows only. Export of the
+ * archive the user may see, in the same columns, and the empty template.
+ */
+@Controller
+class TransferController {
+
+	static final String IMPORT_VIEW = "transfer/import";
+
+	static final String PREVIEW_VIEW = "transfer/preview";
+
+	static final String BASE = "/console/archives/import";
+
+	private static final MediaType XLSX = MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+	private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+	/** One row of the preview, with its problems already in words. */
+	record PreviewRow(int line, String name, String className, String leftBehind, String status, List<String> problems) {
+	}
+
+	private final ArchiveTransfer transfer;
+
+	private final PendingImports pending;
+
+	private final AuditLog audit;
+
+	private final MessageSource messages;
+
+	private final DataSize maxFileSize;
+
+	TransferController(ArchiveTransfer transfer, PendingImports pending, AuditLog audit, MessageSource messages,
+			@Value("${spring.servlet.multipart.max-file-size:2MB}") DataSize maxFileSize) {
+		this.transfer = transfer;
+		this.pending = pending;
+		this.audit = audit;
+		this.messages = messages;
+		this.maxFileSize = maxFileSize;
+	}
+
+	@GetMapping(BASE)
+	String importPage(Model model) {
+		requireAdmin();
+		model.addAttribute("maxSize", this.maxFileSize.toMegabytes());
+		return IMPORT_VIEW;
+	}
+
+	@PostMapping(BASE)
+	String upload(@RequestParam(name = "file", required = false) MultipartFile file, Model model, Locale locale)
+			throws IOException {
+		StaffUser user = requireAdmin();
+		model.addAttribute("maxSize", this.maxFileSize.toMegabytes());
+		if (file == null || file.isEmpty()) {
+			model.addAttribute("error", this.messages.getMessage("import.error.noFile", null, locale));
+			return IMPORT_VIEW;
+		}
+		if (file.getSize() > this.maxFileSize.toBytes()) {
+			model.addAttribute("error",
+					this.messages.getMessage("import.error.tooLarge", new Object[] { this.maxFileSize.toMegabytes() }, locale));
+			return IMPORT_VIEW;
+		}
+		String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+		ParsedImport parsed;
+		try {
+			parsed = this.transfer.parse(user, name, file.getBytes());
+		}
+		catch (SheetFiles.UnreadableFileException ex) {
+			model.addAttribute("error", this.messages.getMessage("import.error.unreadable", null, locale));
+			return IMPORT_VIEW;
+		}
+		String id = this.pending.put(user.tenant(), user.username(), parsed);
+		return "redirect:" + BASE + "/" + id;
+	}
+
+	@GetMapping(BASE + "/{id:[0-9a-f]{32}}")
+	String preview(@PathVariable String id, Model model, Locale locale) {
+		StaffUser user = requireAdmin();
+		PendingImports.Pending upload = this.pending.get(user.tenant(), id)
+			.filter(p -> p.owner().equals(user.username()))
+			.orElse(null);
+		if (upload == null) {
+			return "redirect:" + BASE + "?expired";
+		}
+		ParsedImport parsed = upload.parsed();
+		Map<Integer, ArchiveTransfer.Status> statuses = this.transfer.preview(user, parsed);
+		List<PreviewRow> rows = new ArrayList<>();
+		for (ImportRow row : parsed.rows()) {
+			List<String> problems = row.problems().stream().map(p -> words(p, locale)).toList();
+			ArchiveTransfer.Status status = statuses.get(row.line());
+			String statusKey = status == null ? "import.status.error" : "import.status." + status.name().toLowerCase(Locale.ROOT);
+			rows.add(new PreviewRow(row.line(), row.name(), row.className(),
+					row.leftBehind() == null ? "" : Normalize.leftBehindWord(row.leftBehind()),
+					this.messages.getMessage(statusKey, null, locale), problems));
+		}
+		model.addAttribute("id", id);
+		model.addAttribute("fileName", parsed.fileName());
+		model.addAttribute("fileProblems", parsed.fileProblems().stream().map(p -> words(p, locale)).toList());
+		model.addAttribute("rows", rows);
+		model.addAttribute("clean", parsed.isClean());
+		model.addAttribute("goodCount", parsed.goodRows().size());
+		model.addAttribute("badCount", parsed.badRowCount());
+		model.addAttribute("newCount", statuses.values().stream().filter(s -> s == ArchiveTransfer.Status.NEW).count());
+		model.addAttribute("updateCount",
+				statuses.values().stream().filter(s -> s == ArchiveTransfer.Status.UPDATE).count());
+		return PREVIEW_VIEW;
+	}
+
+	/** {@code mode=good} imports the good rows of a file with problems; otherwise the file must be clean. */
+	@PostMapping(BASE + "/{id:[0-9a-f]{32}}")
+	String confirm(@PathVariable String id, @RequestParam(defaultValue = "all") String mode) {
+		StaffUser user = requireAdmin();
+		PendingImports.Pending upload = this.pending.take(user.tenant(), id).orElse(null);
+		if (upload == null || !upload.owner().equals(user.username())) {
+			if (upload != null) {
+				this.pending.putBack(user.tenant(), id, upload);
+			}
+			return "redirect:" + BASE + "?expired";
+		}
+		ParsedImport parsed = upload.parsed();
+		boolean goodOnly = "good".equals(mode);
+		if (!parsed.isClean() && !goodOnly) {
+			// nothing is written while the file has problems, unless the user chose the good rows only
+			this.pending.putBack(user.tenant(), id, upload);
+			return "redirect:" + BASE + "/" + id + "?notClean";
+		}
+		List<ImportRow> rows = parsed.goodRows();
+		ArchiveTransfer.Outcome outcome = this.transfer.apply(user, rows);
+		this.audit.record(user, "import", "archive");
+		return "redirect:" + BASE + "?created=" + outcome.created() + "&updated=" + outcome.updated() + "&unchanged="
+				+ outcome.unchanged() + "&skipped=" + (parsed.rows().size() - rows.size());
+	}
+
+	@GetMapping(BASE + "/template.xlsx")
+	ResponseEntity<byte[]> templateXlsx() {
+		return download(SheetFiles.writeXlsx("学生名单", List.of(ArchiveColumn.headers())), "学生名单模板.xlsx", XLSX);
+	}
+
+	@GetMapping(BASE + "/template.csv")
+	ResponseEntity<byte[]> templateCsv() {
+		return download(SheetFiles.writeCsv(List.of(ArchiveColumn.headers())), "学生名单模板.csv", CSV);
+	}
+
+	/** The whole archive the user may see, or the archive list's filtered view with its parameters. */
+	@GetMapping("/console/archives/export.xlsx")
+	ResponseEntity<byte[]> exportXlsx(@RequestParam(name = "class", required = false) String classId,
+			@RequestParam(name = "type", required = false) String type,
+			@RequestParam(name = "incomplete", defaultValue = "false") boolean incomplete) {
+		StaffUser user = CurrentStaff.require();
+		byte[] body = SheetFiles.writeXlsx("学生名单", this.transfer.export(user, filter(classId, type, incomplete)));
+		this.audit.record(user, "export", "archive");
+		return download(body, exportName("xlsx"), XLSX);
+	}
+
+	@GetMapping("/console/archives/export.csv")
+	ResponseEntity<byte[]> exportCsv(@RequestParam(name = "class", required = false) String classId,
+			@RequestParam(name = "type", required = false) String type,
+			@RequestParam(name = "incomplete", defaultValue = "false") boolean incomplete) {
+		StaffUser user = CurrentStaff.require();
+		byte[] body = SheetFiles.writeCsv(this.transfer.export(user, filter(classId, type, incomplete)));
+		this.audit.record(user, "export", "archive");
+		return download(body, exportName("csv"), CSV);
+	}
+
+	private static ArchiveTransfer.Filter filter(String classId, String type, boolean incomplete) {
+		LeftBehindType wanted = null;
+		if (type != null && !type.isBlank()) {
+			try {
+				wanted = LeftBehindType.valueOf(type.strip().toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				wanted = Normalize.leftBehind(type);
+			}
+		}
+		return new ArchiveTransfer.Filter(classId == null || classId.isBlank() ? null : classId.strip(), wanted, incomplete);
+	}
+
+	private static String exportName(String extension) {
+		return "留守儿童档案-" + LocalDate.now(ZoneId.of("Asia/Shanghai")) + "." + extension;
+	}
+
+	private static ResponseEntity<byte[]> download(byte[] body, String fileName, MediaType type) {
+		return ResponseEntity.ok()
+			.contentType(type)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(body);
+	}
+
+	private String words(Problem problem, Locale locale) {
+		return this.messages.getMessage(problem.key(), problem.args().toArray(), locale);
+	}
+
+	private static StaffUser requireAdmin() {
+		StaffUser user = CurrentStaff.require();
+		if (!user.isAdmin()) {
+			throw new AccessDeniedException("only admins import class lists");
+		}
+		return user;
+	}
+
+}
