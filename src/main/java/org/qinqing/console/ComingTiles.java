@@ -1,6 +1,5 @@
 package org.qinqing.console;
 
-import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -16,13 +15,27 @@ import org.springframework.context.annotation.Configuration;
 class ComingTiles {
 
 	@Bean
-	List<DashboardTile> comingTiles(MessageSource messages) {
-		String detail = messages.getMessage("tile.coming", null, Locale.SIMPLIFIED_CHINESE);
-		return List.of(coming(30, "tile.talks", detail), coming(40, "tile.parenting", detail),
-				coming(50, "tile.calls", detail), coming(70, "tile.emergencies", detail));
+	DashboardTile talksTile(MessageSource messages) {
+		return coming(30, "tile.talks", messages);
 	}
 
-	private static DashboardTile coming(int order, String titleKey, String detail) {
+	@Bean
+	DashboardTile parentingTile(MessageSource messages) {
+		return coming(40, "tile.parenting", messages);
+	}
+
+	@Bean
+	DashboardTile callsTile(MessageSource messages) {
+		return coming(50, "tile.calls", messages);
+	}
+
+	@Bean
+	DashboardTile emergenciesTile(MessageSource messages) {
+		return coming(70, "tile.emergencies", messages);
+	}
+
+	private static DashboardTile coming(int order, String titleKey, MessageSource messages) {
+		String detail = messages.getMessage("tile.coming", null, Locale.SIMPLIFIED_CHINESE);
 		return new DashboardTile() {
 			@Override
 			public int order() {

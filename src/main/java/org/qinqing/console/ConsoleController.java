@@ -25,11 +25,8 @@ class ConsoleController {
 
 	private final Clock clock;
 
-	ConsoleController(List<DashboardTile> tiles, List<List<DashboardTile>> tileGroups, AuditLog audit, Clock clock) {
-		this.tiles = java.util.stream.Stream
-			.concat(tiles.stream(), tileGroups.stream().flatMap(List::stream))
-			.sorted(Comparator.comparingInt(DashboardTile::order))
-			.toList();
+	ConsoleController(List<DashboardTile> tiles, AuditLog audit, Clock clock) {
+		this.tiles = tiles.stream().sorted(Comparator.comparingInt(DashboardTile::order)).toList();
 		this.audit = audit;
 		this.clock = clock;
 	}
