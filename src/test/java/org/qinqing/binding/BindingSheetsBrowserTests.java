@@ -2,33 +2,21 @@ package org.qinqing.binding;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Pdf;
 import org.openqa.selenium.PrintsPage;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.qinqing.console.StaffAccounts;
 import org.qinqing.console.StaffRole;
 import org.qinqing.console.StaffUser;
 import org.qinqing.people.BindingCodes;
@@ -36,12 +24,10 @@ import org.qinqing.people.ChildAccess;
 import org.qinqing.people.Person;
 import org.qinqing.people.Role;
 import org.qinqing.people.SchoolClass;
-import org.qinqing.people.SchoolRecords;
-import org.qinqing.support.PortalTestSupport;
+import org.qinqing.support.BrowserTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The console in a real headless Chromium: sign-in, the dashboard and its chart, the binding sheets
@@ -49,94 +35,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code chromium} and {@code chromium-driver} are not installed; {@code .ci/run} installs them.
  * One browser for the class; each test starts signed out.
  */
-class BindingSheetsBrowserTests extends PortalTestSupport {
-
-	/** Debian's paths; the properties exist to try the skip without uninstalling anything. */
-	static final Path CHROMIUM = Path.of(System.getProperty("qinqing.chromium", "/usr/bin/chromium"));
-
-	static final Path CHROMEDRIVER = Path.of(System.getProperty("qinqing.chromedriver", "/usr/bin/chromedriver"));
-
-	static final String PASSWORD = "browser-test-pw";
-
-	private static WebDriver browser;
-
-	private static Path profile;
-
-	@Autowired
-	private StaffAccounts accounts;
-
-	@Autowired
-	private SchoolRecords records;
+class BindingSheetsBrowserTests extends BrowserTestSupport {
 
 	@Autowired
 	private ChildAccess access;
 
 	@Autowired
 	private BindingCodes codes;
-
-	/** This run's own accounts: a shared Redis may hold the demo accounts of another run's tenant. */
-	private String adminName;
-
-	private String teacherName;
-
-	private StaffUser teacher;
-
-	@BeforeAll
-	static void startBrowser() throws Exception {
-		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-			return; // each test then reports itself skipped
-		}
-		profile = Files.createTempDirectory("qinqing-chromium");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile);
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-		browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
-	}
-
-	@AfterAll
-	static void stopBrowser() throws Exception {
-		if (browser != null) {
-			browser.quit();
-			browser = null;
-		}
-		if (profile != null) {
-			try (var files = Files.walk(profile)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-			}
-		}
-	}
-
-	@BeforeEach
-	void signedOutWithAccounts() {
-		assumeTrue(browser != null, "no " + CHROMIUM + " and " + CHROMEDRIVER
-				+ " (apt-get install chromium chromium-driver; .ci/run does): browser tests skipped");
-		this.adminName = "admin-" + TENANT;
-		this.teacherName = "teacher1-" + TENANT;
-		if (!this.accounts.exists(this.adminName)) {
-			this.accounts.save(new StaffUser(this.adminName, TENANT, StaffRole.ADMIN, "", "德育处"), PASSWORD);
-		}
-		// the demo's teacher1: the first teacher who heads a class
-		Person teacherPerson = this.records.ids(TENANT, "person")
-			.stream()
-			.map(id -> this.records.person(TENANT, id).orElseThrow())
-			.filter(p -> p.role() == Role.TEACHER && !p.classIds().isEmpty())
-			.findFirst()
-			.orElseThrow();
-		this.teacher = new StaffUser(this.teacherName, TENANT, StaffRole.TEACHER, teacherPerson.id(), "测试老师");
-		if (!this.accounts.exists(this.teacherName)) {
-			this.accounts.save(this.teacher, PASSWORD);
-		}
-		browser.manage().window().setSize(new Dimension(1280, 900));
-		browser.get(url("/console/login"));
-		browser.manage().deleteAllCookies();
-	}
 
 	@Test
 	void adminSignsInAndTheDashboardDrawsItsChart() throws Exception {
@@ -362,40 +267,6 @@ class BindingSheetsBrowserTests extends PortalTestSupport {
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
-	}
-
-	private static Path saveScreenshot(String name) {
-		try {
-			Path shot = Path.of("target", "screenshots", name);
-			Files.createDirectories(shot.getParent());
-			Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), shot,
-					StandardCopyOption.REPLACE_EXISTING);
-			System.out.println("Screenshot: " + shot.toAbsolutePath());
-			return shot;
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-	}
-
-	private void signIn(String username, String password) {
-		browser.get(url("/console/login"));
-		browser.findElement(By.name("username")).sendKeys(username);
-		browser.findElement(By.name("password")).sendKeys(password);
-		browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
-		waitFor().until(driver -> !driver.getCurrentUrl().endsWith("/console/login"));
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + this.port + path;
-	}
-
-	private static Object js(String script, Object... args) {
-		return ((JavascriptExecutor) browser).executeScript(script, args);
-	}
-
-	private static WebDriverWait waitFor() {
-		return new WebDriverWait(browser, Duration.ofSeconds(10));
 	}
 
 }
