@@ -213,7 +213,10 @@ class BindingTests extends PortalTestSupport {
 		assertThat(png.statusCode()).isEqualTo(200);
 		BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.body()));
 		String content = new MultiFormatReader()
-			.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
+			.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+					java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE,
+							com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE,
+							com.google.zxing.DecodeHintType.CHARACTER_SET, "UTF-8"))
 			.getText();
 		// WireMock has no QR ticket stub, as in demo mode: the image carries the typed form of the code
 		assertThat(content).contains("绑定 " + code);
