@@ -84,8 +84,14 @@ class BindingSheets {
 		return members(user, schoolClass).stream().anyMatch(m -> m.person().id().equals(personId));
 	}
 
-	/** A fresh code; the old one stops working. */
+	/**
+	 * A fresh code; the old one stops working. Never for someone already bound: a new code would let
+	 * a second WeChat user bind as them (the sheet shows no button; a forged request is refused).
+	 */
 	String regenerate(StaffUser user, String personId) {
+		if (!this.directory.openidsOf(user.tenant(), personId).isEmpty()) {
+			throw new org.springframework.security.access.AccessDeniedException("already bound");
+		}
 		this.redis.delete(revokedKey(user.tenant(), personId));
 		return this.codes.issue(user.tenant(), personId, user.username());
 	}
