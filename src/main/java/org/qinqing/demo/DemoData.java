@@ -100,7 +100,7 @@ public class DemoData implements InitializingBean {
 				boolean here = this.staff.find(username).map(u -> u.tenant().equals(this.tenant)).orElse(false);
 				if (!here) {
 					this.staff.save(new StaffUser(username, this.tenant, StaffRole.TEACHER, persona.personId(),
-							persona.name() + "老师"), DEMO_PASSWORD);
+							persona.name()), DEMO_PASSWORD);
 				}
 			}
 		}

@@ -38,9 +38,12 @@ class AccountsController {
 
 	private final SchoolRecords records;
 
-	AccountsController(StaffAccounts accounts, SchoolRecords records) {
+	private final org.springframework.context.MessageSource messages;
+
+	AccountsController(StaffAccounts accounts, SchoolRecords records, org.springframework.context.MessageSource messages) {
 		this.accounts = accounts;
 		this.records = records;
+		this.messages = messages;
 	}
 
 	@GetMapping("/console/admin/accounts")
@@ -74,7 +77,8 @@ class AccountsController {
 			return page(user, name, personId, errors, model);
 		}
 		this.accounts.save(new StaffUser(name, user.tenant(), StaffRole.TEACHER, teacher.get().id(),
-				teacher.get().name() + "老师"), password);
+				this.messages.getMessage("accounts.teacherDisplayName", new Object[] { teacher.get().name() },
+						java.util.Locale.SIMPLIFIED_CHINESE)), password);
 		redirect.addFlashAttribute("createdName", teacher.get().name());
 		redirect.addFlashAttribute("createdUsername", name);
 		return "redirect:/console/admin/accounts";

@@ -179,7 +179,8 @@ class TransferController {
 			@RequestParam(name = "type", required = false) String type,
 			@RequestParam(name = "incomplete", defaultValue = "false") boolean incomplete) {
 		StaffUser user = CurrentStaff.require();
-		byte[] body = SheetFiles.writeXlsx("学生名单", this.transfer.export(user, filter(classId, type, incomplete)));
+		byte[] body = SheetFiles.writeXlsx(this.messages.getMessage("import.export.sheet", null, Locale.SIMPLIFIED_CHINESE),
+				this.transfer.export(user, filter(classId, type, incomplete)));
 		this.audit.record(user, "export", "archive");
 		return download(body, exportName("xlsx"), XLSX);
 	}
@@ -207,8 +208,10 @@ class TransferController {
 		return new ArchiveTransfer.Filter(classId == null || classId.isBlank() ? null : classId.strip(), wanted, incomplete);
 	}
 
-	private static String exportName(String extension) {
-		return "留守儿童档案-" + LocalDate.now(ZoneId.of("Asia/Shanghai")) + "." + extension;
+	private String exportName(String extension) {
+		return this.messages.getMessage("import.export.file",
+				new Object[] { LocalDate.now(ZoneId.of("Asia/Shanghai")).toString() }, Locale.SIMPLIFIED_CHINESE) + "."
+				+ extension;
 	}
 
 	private static ResponseEntity<byte[]> download(byte[] body, String fileName, MediaType type) {
