@@ -2,6 +2,8 @@ package org.qinqing.calls;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +45,7 @@ public record CallSettings(List<String> stations, Map<String, List<OpeningHours>
 			}
 			copy.put(entry.getKey(), List.copyOf(entry.getValue()));
 		}
-		hours = java.util.Collections.unmodifiableMap(copy);
+		hours = Collections.unmodifiableMap(copy);
 		if (slotLength.isNegative() || slotLength.isZero() || slotLength.toMinutes() < 1) {
 			throw new IllegalArgumentException("a slot lasts at least one minute");
 		}
@@ -60,14 +62,14 @@ public record CallSettings(List<String> stations, Map<String, List<OpeningHours>
 	}
 
 	public CallSettings withClosure(Closure closure) {
-		List<Closure> more = new java.util.ArrayList<>(this.closures);
+		List<Closure> more = new ArrayList<>(this.closures);
 		more.add(closure);
 		return new CallSettings(this.stations, this.hours, this.slotLength, this.bookingWindow, this.minNotice,
 				this.cancelNotice, this.familyCapPerWeek, more, this.extraOpenings);
 	}
 
 	public CallSettings withExtraOpening(ExtraOpening extra) {
-		List<ExtraOpening> more = new java.util.ArrayList<>(this.extraOpenings);
+		List<ExtraOpening> more = new ArrayList<>(this.extraOpenings);
 		more.add(extra);
 		return new CallSettings(this.stations, this.hours, this.slotLength, this.bookingWindow, this.minNotice,
 				this.cancelNotice, this.familyCapPerWeek, this.closures, more);

@@ -1,7 +1,9 @@
 package org.qinqing.calls;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -26,7 +28,7 @@ record CallsProperties(@DefaultValue({ "亲情室电话", "亲情室平板" }) L
 
 	CallSettings toSettings() {
 		List<OpeningHours> weekly = hours.stream().flatMap(spec -> OpeningHours.parse(spec).stream()).toList();
-		java.util.Map<String, List<OpeningHours>> byStation = new java.util.LinkedHashMap<>();
+		Map<String, List<OpeningHours>> byStation = new LinkedHashMap<>();
 		for (String station : stations) {
 			byStation.put(station, weekly);
 		}
