@@ -30,8 +30,9 @@ class ArchiveTiles {
 				List<Double> values = new ArrayList<>();
 				int complete = 0;
 				int leftBehind = 0;
+				var rates = cards.archiveRatesByClass(user.tenant());
 				for (SchoolClass schoolClass : classes) {
-					ContactCards.ArchiveRate rate = cards.archiveRate(user.tenant(), schoolClass.id());
+					ContactCards.ArchiveRate rate = rates.getOrDefault(schoolClass.id(), new ContactCards.ArchiveRate(0, 0));
 					labels.add(schoolClass.name());
 					values.add(Math.round(rate.percent() * 10) / 10.0);
 					complete += rate.complete();

@@ -106,6 +106,25 @@ public class ContactCards {
 			.toList();
 	}
 
+	/** The archive rate of every class in one pass over the children, by class id. */
+	public Map<String, ArchiveRate> archiveRatesByClass(String tenant) {
+		Map<String, int[]> counts = new java.util.HashMap<>();
+		for (String id : this.records.ids(tenant, "child")) {
+			Child child = this.records.child(tenant, id).orElse(null);
+			if (child == null || !child.leftBehind().isLeftBehind()) {
+				continue;
+			}
+			int[] count = counts.computeIfAbsent(child.classId(), k -> new int[2]);
+			count[1]++;
+			if (missing(tenant, child).isEmpty()) {
+				count[0]++;
+			}
+		}
+		Map<String, ArchiveRate> rates = new java.util.HashMap<>();
+		counts.forEach((classId, count) -> rates.put(classId, new ArchiveRate(count[0], count[1])));
+		return rates;
+	}
+
 	/** The archive rate of a class, or of the whole school when {@code classId} is null. */
 	public ArchiveRate archiveRate(String tenant, String classId) {
 		int complete = 0;
