@@ -40,10 +40,7 @@ public class ChildAccess {
 		Set<String> headed = user.isAdmin() ? Set.of() : headedClassIds(user);
 		List<Child> children = new ArrayList<>();
 		for (String id : this.records.ids(user.tenant(), "child")) {
-			this.records.child(user.tenant(), id)
-				.filter(child -> user.isAdmin() || child.pairedTeacherId().equals(user.personId())
-						|| headed.contains(child.classId()))
-				.ifPresent(children::add);
+			this.records.child(user.tenant(), id).filter(child -> allowed(user, headed, child)).ifPresent(children::add);
 		}
 		return children;
 	}
@@ -54,10 +51,13 @@ public class ChildAccess {
 	}
 
 	public boolean canSee(StaffUser user, Child child) {
-		if (user.isAdmin()) {
-			return true;
-		}
-		return child.pairedTeacherId().equals(user.personId()) || headedClassIds(user).contains(child.classId());
+		return allowed(user, user.isAdmin() ? Set.of() : headedClassIds(user), child);
+	}
+
+	/** The rule itself: an admin sees everyone, a teacher their paired children and their classes. */
+	private static boolean allowed(StaffUser user, Set<String> headedClassIds, Child child) {
+		return user.isAdmin() || child.pairedTeacherId().equals(user.personId())
+				|| headedClassIds.contains(child.classId());
 	}
 
 	private Set<String> headedClassIds(StaffUser user) {

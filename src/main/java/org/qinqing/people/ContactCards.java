@@ -127,20 +127,12 @@ public class ContactCards {
 
 	/** The archive rate of a class, or of the whole school when {@code classId} is null. */
 	public ArchiveRate archiveRate(String tenant, String classId) {
-		int complete = 0;
-		int leftBehind = 0;
-		for (String id : this.records.ids(tenant, "child")) {
-			Child child = this.records.child(tenant, id).orElse(null);
-			if (child == null || !child.leftBehind().isLeftBehind()
-					|| (classId != null && !classId.equals(child.classId()))) {
-				continue;
-			}
-			leftBehind++;
-			if (missing(tenant, child).isEmpty()) {
-				complete++;
-			}
+		Map<String, ArchiveRate> byClass = archiveRatesByClass(tenant);
+		if (classId != null) {
+			return byClass.getOrDefault(classId, new ArchiveRate(0, 0));
 		}
-		return new ArchiveRate(complete, leftBehind);
+		return new ArchiveRate(byClass.values().stream().mapToInt(ArchiveRate::complete).sum(),
+				byClass.values().stream().mapToInt(ArchiveRate::leftBehind).sum());
 	}
 
 	private static String cardKey(String tenant, String childId) {
