@@ -166,6 +166,27 @@ public class Bookings {
 		return upcoming;
 	}
 
+	/** Active bookings whose call starts from {@code from} (inclusive) to {@code to} (exclusive), by start and station. */
+	public List<Booking> between(String tenant, LocalDateTime from, LocalDateTime to) {
+		Set<String> numbers = this.redis.opsForZSet().rangeByScore(keys(tenant, "all"), epoch(from), epoch(to) - 1);
+		List<Booking> found = new ArrayList<>();
+		if (numbers == null || numbers.isEmpty()) {
+			return found;
+		}
+		List<String> ordered = new ArrayList<>(numbers);
+		List<Object> raws = this.redis.opsForHash().multiGet(keys(tenant, "bookings"), new ArrayList<>(ordered));
+		for (int i = 0; i < ordered.size(); i++) {
+			if (raws.get(i) != null) {
+				Stored stored = Stored.parse(ordered.get(i), (String) raws.get(i));
+				if (ACTIVE.equals(stored.status())) {
+					found.add(stored.booking());
+				}
+			}
+		}
+		found.sort(java.util.Comparator.comparing(Booking::start).thenComparing(Booking::station));
+		return found;
+	}
+
 	/** One booking by its number, active or cancelled. */
 	public Optional<Booking> booking(String tenant, String bookingNumber) {
 		Object raw = this.redis.opsForHash().get(keys(tenant, "bookings"), bookingNumber);

@@ -20,10 +20,11 @@ import java.util.Map;
  * @param minNotice a slot must start at least this long after now to be booked
  * @param cancelNotice a booking may be cancelled until this long before its start
  * @param familyCapPerWeek calls one family may have per ISO week (Monday to Sunday, school time)
+ * @param guardiansMayBook whether guardians (not only parents) may book calls in chat
  */
 public record CallSettings(List<String> stations, Map<String, List<OpeningHours>> hours, Duration slotLength,
 		Duration bookingWindow, Duration minNotice, Duration cancelNotice, int familyCapPerWeek,
-		List<Closure> closures, List<ExtraOpening> extraOpenings) {
+		List<Closure> closures, List<ExtraOpening> extraOpenings, boolean guardiansMayBook) {
 
 	/** The schools' time zone: every date and time in the settings is school time. */
 	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -65,19 +66,24 @@ public record CallSettings(List<String> stations, Map<String, List<OpeningHours>
 		List<Closure> more = new ArrayList<>(this.closures);
 		more.add(closure);
 		return new CallSettings(this.stations, this.hours, this.slotLength, this.bookingWindow, this.minNotice,
-				this.cancelNotice, this.familyCapPerWeek, more, this.extraOpenings);
+				this.cancelNotice, this.familyCapPerWeek, more, this.extraOpenings, this.guardiansMayBook);
 	}
 
 	public CallSettings withExtraOpening(ExtraOpening extra) {
 		List<ExtraOpening> more = new ArrayList<>(this.extraOpenings);
 		more.add(extra);
 		return new CallSettings(this.stations, this.hours, this.slotLength, this.bookingWindow, this.minNotice,
-				this.cancelNotice, this.familyCapPerWeek, this.closures, more);
+				this.cancelNotice, this.familyCapPerWeek, this.closures, more, this.guardiansMayBook);
+	}
+
+	public CallSettings withGuardiansMayBook(boolean allowed) {
+		return new CallSettings(this.stations, this.hours, this.slotLength, this.bookingWindow, this.minNotice,
+				this.cancelNotice, this.familyCapPerWeek, this.closures, this.extraOpenings, allowed);
 	}
 
 	public CallSettings withFamilyCapPerWeek(int cap) {
 		return new CallSettings(this.stations, this.hours, this.slotLength, this.bookingWindow, this.minNotice,
-				this.cancelNotice, cap, this.closures, this.extraOpenings);
+				this.cancelNotice, cap, this.closures, this.extraOpenings, this.guardiansMayBook);
 	}
 
 }

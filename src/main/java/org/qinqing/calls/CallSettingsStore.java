@@ -58,7 +58,8 @@ public class CallSettingsStore {
 		}
 		return new CallSettings(stations, hours, Duration.parse(h.get("slotLength")),
 				Duration.parse(h.get("bookingWindow")), Duration.parse(h.get("minNotice")),
-				Duration.parse(h.get("cancelNotice")), Integer.parseInt(h.get("familyCapPerWeek")), closures, extras);
+				Duration.parse(h.get("cancelNotice")), Integer.parseInt(h.get("familyCapPerWeek")), closures, extras,
+				Boolean.parseBoolean(h.getOrDefault("guardiansMayBook", "true")));
 	}
 
 	public void save(String tenant, CallSettings settings) {
@@ -79,6 +80,7 @@ public class CallSettingsStore {
 		fields.put("minNotice", settings.minNotice().toString());
 		fields.put("cancelNotice", settings.cancelNotice().toString());
 		fields.put("familyCapPerWeek", String.valueOf(settings.familyCapPerWeek()));
+		fields.put("guardiansMayBook", String.valueOf(settings.guardiansMayBook()));
 		fields.put("closures", String.join("\n", closures));
 		fields.put("extraOpenings", String.join("\n", extras));
 		// one command, so a reader never sees half of the old and half of the new settings

@@ -18,13 +18,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minNotice how long before a call it may still be booked
  * @param cancelNotice how long before a call it may still be cancelled
  * @param familyCapPerWeek calls one family may book per ISO week (Monday to Sunday)
+ * @param guardiansMayBook whether guardians may book calls too (the grandparents raising the child)
  */
 @ConfigurationProperties("qinqing.calls")
 record CallsProperties(@DefaultValue({ "亲情室电话", "亲情室平板" }) List<String> stations,
 		@DefaultValue({ "MON-FRI 16:30-18:00", "SAT 09:00-11:30" }) List<String> hours,
 		@DefaultValue("15m") Duration slotLength, @DefaultValue("14d") Duration bookingWindow,
 		@DefaultValue("2h") Duration minNotice, @DefaultValue("1h") Duration cancelNotice,
-		@DefaultValue("2") int familyCapPerWeek) {
+		@DefaultValue("2") int familyCapPerWeek, @DefaultValue("true") boolean guardiansMayBook) {
 
 	CallSettings toSettings() {
 		List<OpeningHours> weekly = hours.stream().flatMap(spec -> OpeningHours.parse(spec).stream()).toList();
@@ -33,7 +34,7 @@ record CallsProperties(@DefaultValue({ "亲情室电话", "亲情室平板" }) L
 			byStation.put(station, weekly);
 		}
 		return new CallSettings(stations, byStation, slotLength, bookingWindow, minNotice, cancelNotice,
-				familyCapPerWeek, List.of(), List.of());
+				familyCapPerWeek, List.of(), List.of(), guardiansMayBook);
 	}
 
 }

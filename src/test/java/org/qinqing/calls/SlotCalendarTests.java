@@ -24,7 +24,7 @@ class SlotCalendarTests {
 
 	static CallSettings defaults() {
 		return new CallsProperties(List.of(PHONE, TABLET), List.of("MON-FRI 16:30-18:00", "SAT 09:00-11:30"),
-				Duration.ofMinutes(15), Duration.ofDays(14), Duration.ofHours(2), Duration.ofHours(1), 2)
+				Duration.ofMinutes(15), Duration.ofDays(14), Duration.ofHours(2), Duration.ofHours(1), 2, true)
 			.toSettings();
 	}
 
