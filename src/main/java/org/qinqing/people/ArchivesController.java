@@ -238,11 +238,10 @@ class ArchivesController {
 	/** The child's parents and guardians, with how many WeChat users are bound to each (never who). */
 	private List<Adult> adults(StaffUser user, Child child) {
 		List<Adult> adults = new ArrayList<>();
-		for (String id : this.records.ids(user.tenant(), "person")) {
-			this.records.person(user.tenant(), id)
-				.filter(p -> (p.role() == Role.PARENT || p.role() == Role.GUARDIAN) && p.childIds().contains(child.id()))
-				.ifPresent(p -> adults.add(new Adult(p.name(), p.relation(), p.role(),
-						this.directory.openidsOf(user.tenant(), p.id()).size())));
+		for (Person p : this.records.adultsOf(user.tenant(), child.id())) {
+			if (p.role() == Role.PARENT || p.role() == Role.GUARDIAN) {
+				adults.add(new Adult(p.name(), p.relation(), p.role(), this.directory.openidsOf(user.tenant(), p.id()).size()));
+			}
 		}
 		return adults;
 	}

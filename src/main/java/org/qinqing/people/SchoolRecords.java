@@ -43,7 +43,15 @@ public class SchoolRecords {
 				child.leftBehind().name(), "family", child.familyId(), "pairedTeacher", child.pairedTeacherId()));
 	}
 
+	/** Saves a person and keeps the index of each child's adults ({@link #adultsOf}) in step. */
 	public void save(String tenant, Person person) {
+		person(tenant, person.id()).ifPresent(old -> old.childIds()
+			.stream()
+			.filter(childId -> !person.childIds().contains(childId))
+			.forEach(childId -> this.redis.opsForSet().remove(adultsKey(tenant, childId), person.id())));
+		for (String childId : person.childIds()) {
+			this.redis.opsForSet().add(adultsKey(tenant, childId), person.id());
+		}
 		write(tenant, "person", person.id(), Map.of("role", person.role().name(), "name", person.name(), "relation",
 				person.relation(), "children", String.join(",", person.childIds()), "classes",
 				String.join(",", person.classIds())));
@@ -61,6 +69,22 @@ public class SchoolRecords {
 		}
 		return Optional.of(new Person(id, Role.valueOf(h.get("role")), h.get("name"), h.getOrDefault("relation", ""),
 				split(h.get("children")), split(h.get("classes"))));
+	}
+
+	/** The parents and guardians of a child (and teachers paired with it), by the people's own records. */
+	public List<Person> adultsOf(String tenant, String childId) {
+		List<Person> adults = new ArrayList<>();
+		java.util.Set<String> ids = this.redis.opsForSet().members(adultsKey(tenant, childId));
+		if (ids != null) {
+			ids.stream().sorted().forEach(id -> person(tenant, id)
+				.filter(p -> p.childIds().contains(childId))
+				.ifPresent(adults::add));
+		}
+		return adults;
+	}
+
+	private static String adultsKey(String tenant, String childId) {
+		return RedisKeys.of(tenant, "child-adults", childId);
 	}
 
 	public Optional<Child> child(String tenant, String id) {
