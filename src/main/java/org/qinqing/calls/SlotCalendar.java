@@ -40,6 +40,34 @@ public class SlotCalendar {
 		return freeDays(s, now, taken);
 	}
 
+	/** Up to {@code count} bookable free slots closest in time to {@code wanted} (itself excluded). */
+	public List<Slot> nearestFree(String tenant, LocalDateTime wanted, int count) {
+		CallSettings s = this.settings.settings(tenant);
+		LocalDateTime now = now(this.clock);
+		Map<LocalDateTime, Integer> taken = this.bookings.takenSeats(tenant, now, now.plus(s.bookingWindow()));
+		return nearestFree(freeDays(s, now, taken), wanted, count);
+	}
+
+	/** The slots of {@code days} closest to {@code wanted} (itself excluded), the earlier first on a tie. */
+	public static List<Slot> nearestFree(List<CallDay> days, LocalDateTime wanted, int count) {
+		return days.stream()
+			.flatMap(day -> day.freeSlots().stream())
+			.filter(slot -> !slot.start().equals(wanted))
+			.sorted(java.util.Comparator
+				.comparing((Slot slot) -> java.time.Duration.between(slot.start(), wanted).abs())
+				.thenComparing(Slot::start))
+			.limit(count)
+			.toList();
+	}
+
+	/** Every slot of a date with its seats taken, for the console and for waiting on a full slot. */
+	public List<Slot> slotsOn(String tenant, java.time.LocalDate date) {
+		CallSettings s = this.settings.settings(tenant);
+		Map<LocalDateTime, Integer> taken = this.bookings.takenSeats(tenant, date.atStartOfDay(),
+				date.plusDays(1).atStartOfDay());
+		return slotsOn(s, date, taken);
+	}
+
 	static LocalDateTime now(Clock clock) {
 		return ZonedDateTime.now(clock).withZoneSameInstant(CallSettings.ZONE).toLocalDateTime();
 	}

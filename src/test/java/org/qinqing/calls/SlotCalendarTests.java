@@ -136,4 +136,13 @@ class SlotCalendarTests {
 				new OpeningHours(java.time.DayOfWeek.SATURDAY, LocalTime.of(9, 0), LocalTime.of(11, 30)));
 	}
 
+	@Test
+	void nearestFreeSlotsAreTheClosestInTimeWithTheEarlierFirstOnATie() {
+		CallSettings settings = defaults();
+		LocalDateTime wanted = MONDAY_10.withHour(17).withMinute(0);
+		List<CallDay> days = SlotCalendar.freeDays(settings, MONDAY_10, Map.of(wanted, 2));
+		assertThat(SlotCalendar.nearestFree(days, wanted, 3)).extracting(Slot::start)
+			.containsExactly(wanted.minusMinutes(15), wanted.plusMinutes(15), wanted.minusMinutes(30));
+	}
+
 }
