@@ -20,8 +20,17 @@ public record Command(String name, Set<Role> roles, Predicate<String> matches,
 	 * @param reply the reply (worded already)
 	 * @param identityChanged the user was bound or unbound: the engine re-reads who they are
 	 * @param startFlow a flow to start after the reply, or empty
+	 * @param seed answers the flow starts with; their steps are not asked
 	 */
-	public record Outcome(String reply, boolean identityChanged, String startFlow) {
+	public record Outcome(String reply, boolean identityChanged, String startFlow, java.util.Map<String, String> seed) {
+
+		public Outcome {
+			seed = seed == null ? java.util.Map.of() : java.util.Map.copyOf(seed);
+		}
+
+		public Outcome(String reply, boolean identityChanged, String startFlow) {
+			this(reply, identityChanged, startFlow, java.util.Map.of());
+		}
 
 		public static Outcome reply(String reply) {
 			return new Outcome(reply, false, "");
@@ -33,6 +42,11 @@ public record Command(String name, Set<Role> roles, Predicate<String> matches,
 
 		public static Outcome startFlow(String flowId) {
 			return new Outcome("", false, flowId);
+		}
+
+		/** Says {@code lead} (may be empty), then starts a flow with some answers given. */
+		public static Outcome startFlow(String lead, String flowId, java.util.Map<String, String> seed) {
+			return new Outcome(lead, false, flowId, seed);
 		}
 
 	}

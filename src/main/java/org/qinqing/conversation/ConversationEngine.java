@@ -20,6 +20,12 @@ class ConversationEngine {
 
 	static final int MISS_LIMIT = 3;
 
+	/** {@code ~<step>}: the options a pick step showed, one {@code value<TAB>label} per line. */
+	private static final String SHOWN = "~";
+
+	/** {@code ~given:<step>}: the step was not asked (its answer was given, or it had one option). */
+	private static final String GIVEN = "~given:";
+
 	private final BotScripts scripts;
 
 	private final Menus menus;
@@ -70,7 +76,7 @@ class ConversationEngine {
 	private Turn typed(Inbound in, Session session, String input) {
 		Optional<GlobalCommand> command = GlobalCommand.of(input, this.commandWords);
 		if (command.isPresent()) {
-			return command(command.get(), session);
+			return command(command.get(), in, session);
 		}
 		if (session.inFlow()) {
 			Optional<Flow> flow = this.flows.find(session.flow());
@@ -91,29 +97,44 @@ class ConversationEngine {
 		return say(session.atMenu(), text("replies.unknown") + "\n\n" + this.menus.render(session.identity()));
 	}
 
-	private Turn command(GlobalCommand command, Session session) {
+	private Turn command(GlobalCommand command, Inbound in, Session session) {
 		return switch (command) {
 			case MENU -> say(session.atMenu(), this.menus.render(session.identity()));
 			case CANCEL -> session.inFlow()
 					? say(session.atMenu(), text("replies.cancelled") + "\n\n" + this.menus.render(session.identity()))
 					: say(session.atMenu(), this.menus.render(session.identity()));
-			case BACK -> back(session);
+			case BACK -> back(in, session);
 			case HELP -> session.inFlow()
 					? say(session, text("replies.flow-help") + currentPromptSuffix(session))
 					: say(session, text("replies.help") + "\n\n" + this.menus.render(session.identity()));
 		};
 	}
 
-	private Turn back(Session session) {
-		if (!session.inFlow() || session.step() == 0) {
+	/** Back to the previous question that was asked; steps given without asking are passed over. */
+	private Turn back(Inbound in, Session session) {
+		Optional<Flow> running = session.inFlow() ? this.flows.find(session.flow()) : Optional.empty();
+		int target = session.step() - 1;
+		if (running.isPresent()) {
+			List<Step> steps = running.get().steps();
+			while (target >= 0 && session.answers().containsKey(GIVEN + steps.get(target).name())) {
+				target--;
+			}
+		}
+		if (running.isEmpty() || target < 0) {
 			String lead = session.inFlow() ? text("replies.left-flow") + "\n\n" : "";
 			return say(session.atMenu(), lead + this.menus.render(session.identity()));
 		}
-		Flow flow = this.flows.find(session.flow()).orElseThrow();
+		Flow flow = running.get();
 		Map<String, String> answers = new LinkedHashMap<>(session.answers());
-		answers.remove(flow.steps().get(session.step() - 1).name());
-		Session previous = session.inFlow(flow.id(), session.step() - 1, answers);
-		return say(previous, prompt(flow, previous));
+		for (int i = target; i < flow.steps().size(); i++) {
+			String name = flow.steps().get(i).name();
+			if (!answers.containsKey(GIVEN + name)) {
+				answers.remove(name);
+				answers.remove(name + "Label");
+				answers.remove(SHOWN + name);
+			}
+		}
+		return advance(in, flow, session, target, answers, "");
 	}
 
 	private Turn click(Inbound in, Session session) {
@@ -130,8 +151,7 @@ class ConversationEngine {
 		}
 		if (item.action().startsWith("flow:")) {
 			Flow flow = this.flows.find(item.action().substring(5)).orElseThrow();
-			Session started = session.inFlow(flow.id(), 0, Map.of());
-			return say(started, prompt(flow, started));
+			return advance(in, flow, session, 0, Map.of(), "");
 		}
 		if (item.action().startsWith("reply:")) {
 			return say(session, text(item.action().substring(6)) + "\n\n" + text("replies.menu-footer"));
@@ -158,17 +178,63 @@ class ConversationEngine {
 		}
 		Map<String, String> answers = new LinkedHashMap<>(session.answers());
 		answers.put(step.name(), value);
-		int next = session.step() + 1;
-		if (next < flow.steps().size()) {
-			Session moved = session.inFlow(flow.id(), next, answers);
-			return say(moved, prompt(flow, moved));
+		if (step.kind() == Step.Kind.PICK) {
+			shown(session.answers(), step).stream()
+				.filter(option -> option.value().equals(value))
+				.findFirst()
+				.ifPresent(option -> answers.put(step.name() + "Label", option.label()));
+			answers.remove(SHOWN + step.name());
 		}
-		String done = flow.complete().apply(new FlowContext(in.tenant(), in.openid(), session.identity(), answers));
+		return advance(in, flow, session, session.step() + 1, answers, "");
+	}
+
+	/**
+	 * Asks the flow's question at {@code index} or the first after it that still needs asking: a step
+	 * whose answer is given is passed, a pick step computes its options (none: it says so and leaves the
+	 * flow; one, when allowed: taken). After the last step the flow's action runs.
+	 */
+	private Turn advance(Inbound in, Flow flow, Session session, int index, Map<String, String> given, String lead) {
+		Map<String, String> answers = new LinkedHashMap<>(given);
+		for (int i = index; i < flow.steps().size(); i++) {
+			Step step = flow.steps().get(i);
+			if (answers.containsKey(step.name())) {
+				answers.putIfAbsent(GIVEN + step.name(), "1");
+				continue;
+			}
+			if (step.kind() == Step.Kind.PICK) {
+				List<Option> options = step.options()
+					.apply(new FlowContext(in.tenant(), in.openid(), session.identity(), answers));
+				if (options.isEmpty()) {
+					return say(session.atMenu(), lead + this.scripts.text(step.emptyKey(), answers) + "\n\n"
+							+ text("replies.menu-footer"));
+				}
+				if (options.size() == 1 && step.skipWhenOne()) {
+					answers.put(step.name(), options.get(0).value());
+					answers.put(step.name() + "Label", options.get(0).label());
+					answers.put(GIVEN + step.name(), "1");
+					continue;
+				}
+				answers.put(SHOWN + step.name(), encode(options));
+			}
+			Session asking = session.inFlow(flow.id(), i, answers);
+			return say(asking, lead + prompt(flow, asking));
+		}
+		return finish(in, flow, session, answers, lead);
+	}
+
+	private Turn finish(Inbound in, Flow flow, Session session, Map<String, String> answers, String lead) {
+		Completion completion = flow.complete()
+			.apply(new FlowContext(in.tenant(), in.openid(), session.identity(), answers));
+		if (completion.continues()) {
+			Flow next = this.flows.find(completion.nextFlow()).orElseThrow();
+			String nextLead = lead + (completion.reply().isEmpty() ? "" : completion.reply() + "\n\n");
+			return advance(in, next, session.inFlow(next.id(), 0, Map.of()), 0, completion.seed(), nextLead);
+		}
 		if (flow.changesIdentity()) {
 			Session refreshed = reidentify(in, session);
-			return say(refreshed, done + "\n\n" + this.menus.render(refreshed.identity()));
+			return say(refreshed, lead + completion.reply() + "\n\n" + this.menus.render(refreshed.identity()));
 		}
-		return say(session.atMenu(), done + "\n\n" + text("replies.menu-footer"));
+		return say(session.atMenu(), lead + completion.reply() + "\n\n" + text("replies.menu-footer"));
 	}
 
 	private Turn run(Command command, String input, Inbound in, Session session) {
@@ -182,9 +248,8 @@ class ConversationEngine {
 	private Turn outcome(Command.Outcome outcome, Inbound in, Session session) {
 		if (!outcome.startFlow().isEmpty()) {
 			Flow flow = this.flows.find(outcome.startFlow()).orElseThrow();
-			Session started = session.inFlow(flow.id(), 0, Map.of());
 			String lead = outcome.reply().isEmpty() ? "" : outcome.reply() + "\n\n";
-			return say(started, lead + prompt(flow, started));
+			return advance(in, flow, session.inFlow(flow.id(), 0, Map.of()), 0, outcome.seed(), lead);
 		}
 		Session next = outcome.identityChanged() ? reidentify(in, session) : session;
 		return say(next, outcome.reply() + "\n\n" + this.menus.render(next.identity()));
@@ -202,7 +267,7 @@ class ConversationEngine {
 				Command.Outcome outcome = handler.get().run().apply(argument, context);
 				String lead = in.kind() == Inbound.Kind.SUBSCRIBE ? this.scripts.text("replies.welcome") + "\n\n" : "";
 				return outcome(new Command.Outcome(lead + outcome.reply(), outcome.identityChanged(),
-						outcome.startFlow()), in, session);
+						outcome.startFlow(), outcome.seed()), in, session);
 			}
 		}
 		return welcome(session);
@@ -217,8 +282,37 @@ class ConversationEngine {
 		if (step.kind() == Step.Kind.TEXT) {
 			return step.parser().apply(input, context);
 		}
+		if (step.kind() == Step.Kind.PICK) {
+			List<Option> shown = shown(context.answers(), step);
+			Optional<Integer> picked = Choices.pick(input, shown.stream().map(Option::label).toList());
+			if (picked.isEmpty()) {
+				picked = shown.stream().filter(o -> o.value().equals(input)).findFirst().map(shown::indexOf);
+			}
+			return picked.map(i -> Parsed.ok(shown.get(i).value())).orElse(Parsed.invalid(step.hintKey()));
+		}
 		List<String> options = options(step);
 		return Choices.pick(input, options).map(i -> Parsed.ok(options.get(i))).orElse(Parsed.invalid(step.hintKey()));
+	}
+
+	private static String encode(List<Option> options) {
+		StringBuilder text = new StringBuilder();
+		for (Option option : options) {
+			text.append(text.isEmpty() ? "" : "\n").append(option.value()).append('\t').append(option.label());
+		}
+		return text.toString();
+	}
+
+	private static List<Option> shown(Map<String, String> answers, Step step) {
+		String raw = answers.get(SHOWN + step.name());
+		if (raw == null || raw.isEmpty()) {
+			return List.of();
+		}
+		List<Option> options = new java.util.ArrayList<>();
+		for (String line : raw.split("\n")) {
+			int tab = line.indexOf('\t');
+			options.add(new Option(line.substring(0, tab), line.substring(tab + 1)));
+		}
+		return options;
 	}
 
 	private Turn welcome(Session session) {
@@ -241,6 +335,9 @@ class ConversationEngine {
 	private String prompt(Flow flow, Session session) {
 		Step step = flow.steps().get(session.step());
 		String text = this.scripts.text(step.promptKey(), session.answers());
+		if (step.kind() == Step.Kind.PICK) {
+			return text + Choices.numbered(shown(session.answers(), step).stream().map(Option::label).toList());
+		}
 		return step.optionsKey() == null ? text : text + Choices.numbered(options(step));
 	}
 

@@ -1,24 +1,39 @@
 package org.qinqing.conversation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * One question of a flow. The answer is stored under {@code name}; the prompt is a bot-scripts key
  * whose {@code {answerName}} placeholders are filled from earlier answers. Choice and confirm
  * steps show the options of {@code optionsKey} numbered; the reply may be the number or the words.
+ * A pick step shows options computed from the answers so far (children, days, times); the list
+ * shown is kept, so "3" means what the user saw even if the data changed meanwhile.
  *
  * @param hintKey what to say when the answer does not fit
+ * @param options a pick step's options
+ * @param emptyKey a pick step with no options says this and leaves the flow
+ * @param skipWhenOne a pick step with a single option takes it without asking
  */
 public record Step(String name, Kind kind, String promptKey, String optionsKey, String hintKey,
-		BiFunction<String, FlowContext, Parsed> parser) {
+		BiFunction<String, FlowContext, Parsed> parser, Function<FlowContext, List<Option>> options, String emptyKey,
+		boolean skipWhenOne) {
 
 	public enum Kind {
 
 		CHOICE, TEXT,
 		/** Two options: the first goes on, the second cancels the flow. */
-		CONFIRM
+		CONFIRM,
+		/** Options computed when the step is reached; the answer is the picked option's value. */
+		PICK
 
+	}
+
+	public Step(String name, Kind kind, String promptKey, String optionsKey, String hintKey,
+			BiFunction<String, FlowContext, Parsed> parser) {
+		this(name, kind, promptKey, optionsKey, hintKey, parser, null, null, false);
 	}
 
 	/** A numbered choice; the stored answer is the chosen option's words. */
@@ -39,9 +54,30 @@ public record Step(String name, Kind kind, String promptKey, String optionsKey, 
 		return new Step(name, Kind.CONFIRM, promptKey, optionsKey, hintKey, null);
 	}
 
+	/**
+	 * A numbered pick among options computed from the answers so far. The answer is the option's
+	 * value; {@code <name>Label} keeps its words for later prompts.
+	 */
+	public static Step pick(String name, String promptKey, String hintKey, String emptyKey,
+			Function<FlowContext, List<Option>> options) {
+		return new Step(name, Kind.PICK, promptKey, null, hintKey, null, options, emptyKey, false);
+	}
+
+	/** This pick step takes a single option without asking (e.g. the only child). */
+	public Step skippedWhenOne() {
+		return new Step(this.name, this.kind, this.promptKey, this.optionsKey, this.hintKey, this.parser,
+				this.options, this.emptyKey, true);
+	}
+
 	List<String> requiredKeys() {
-		return this.optionsKey == null ? List.of(this.promptKey, this.hintKey)
-				: List.of(this.promptKey, this.optionsKey, this.hintKey);
+		List<String> keys = new ArrayList<>(List.of(this.promptKey, this.hintKey));
+		if (this.optionsKey != null) {
+			keys.add(this.optionsKey);
+		}
+		if (this.emptyKey != null) {
+			keys.add(this.emptyKey);
+		}
+		return keys;
 	}
 
 }
