@@ -83,7 +83,7 @@ class PeopleView {
 
 	/** Chinese names put the one-character surname first; the school speaks of pupils by given name. */
 	static String givenName(String fullName) {
-		return fullName.length() > 2 ? fullName.substring(1) : fullName.substring(Math.min(1, fullName.length() - 1));
+		return org.qinqing.people.PersonNames.givenName(fullName);
 	}
 
 	/** 我的信息: what the school holds about this user, and whom to ask to correct it. */

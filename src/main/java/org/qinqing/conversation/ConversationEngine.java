@@ -182,7 +182,7 @@ class ConversationEngine {
 			shown(session.answers(), step).stream()
 				.filter(option -> option.value().equals(value))
 				.findFirst()
-				.ifPresent(option -> answers.put(step.name() + "Label", option.label()));
+				.ifPresent(option -> answers.put(step.name() + "Label", option.brief()));
 			answers.remove(SHOWN + step.name());
 		}
 		return advance(in, flow, session, session.step() + 1, answers, "");
@@ -210,7 +210,7 @@ class ConversationEngine {
 				}
 				if (options.size() == 1 && step.skipWhenOne()) {
 					answers.put(step.name(), options.get(0).value());
-					answers.put(step.name() + "Label", options.get(0).label());
+					answers.put(step.name() + "Label", options.get(0).brief());
 					answers.put(GIVEN + step.name(), "1");
 					continue;
 				}
@@ -297,7 +297,12 @@ class ConversationEngine {
 	private static String encode(List<Option> options) {
 		StringBuilder text = new StringBuilder();
 		for (Option option : options) {
-			text.append(text.isEmpty() ? "" : "\n").append(option.value()).append('\t').append(option.label());
+			text.append(text.isEmpty() ? "" : "\n")
+				.append(option.value())
+				.append('\t')
+				.append(option.label())
+				.append('\t')
+				.append(option.brief());
 		}
 		return text.toString();
 	}
@@ -309,8 +314,8 @@ class ConversationEngine {
 		}
 		List<Option> options = new java.util.ArrayList<>();
 		for (String line : raw.split("\n")) {
-			int tab = line.indexOf('\t');
-			options.add(new Option(line.substring(0, tab), line.substring(tab + 1)));
+			String[] fields = line.split("\t", -1);
+			options.add(new Option(fields[0], fields[1], fields[2]));
 		}
 		return options;
 	}

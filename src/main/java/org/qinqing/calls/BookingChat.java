@@ -1,0 +1,159 @@
+package org.qinqing.calls;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.qinqing.conversation.Command;
+import org.qinqing.conversation.Completion;
+import org.qinqing.conversation.Flow;
+import org.qinqing.conversation.FlowContext;
+import org.qinqing.conversation.Option;
+import org.qinqing.conversation.Step;
+import org.qinqing.people.Role;
+import org.qinqing.system.BotScripts;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Booking a call in chat: {@code 预约视频} → the child (asked only when there are several) → a day →
+ * a time → confirm → a booking number. A seat taken meanwhile, or a full time, leads to the nearest
+ * free times (each booked with one number) and to waiting for the wanted time.
+ */
+@Configuration(proxyBeanMethods = false)
+class BookingChat {
+
+	static final String BOOK_FLOW = "call-book";
+
+	static final String ALTERNATIVES_FLOW = "call-alternatives";
+
+	static final String BOOK = "book";
+
+	static final String NEAREST = "nearest";
+
+	static final String NO = "no";
+
+	/** Answers a flow may be seeded with: the booking a new time replaces, and the slot length. */
+	static final String REPLACE = "replace";
+
+	private static final int ALTERNATIVES = 3;
+
+	private final CallFamilies families;
+
+	private final CallChoices choices;
+
+	private final CallWording wording;
+
+	private final CallSettingsStore settings;
+
+	private final CallBooker booker;
+
+	BookingChat(CallFamilies families, CallChoices choices, CallWording wording, CallSettingsStore settings,
+			CallBooker booker, BotScripts scripts) {
+		this.families = families;
+		this.choices = choices;
+		this.wording = wording;
+		this.settings = settings;
+		this.booker = booker;
+		scripts.require("calls.words-book", "calls.guardians-not-allowed", "calls.no-children", "calls.day-free",
+				"calls.day-full", "calls.time-free", "calls.time-full", "calls.confirm-book", "calls.confirm-wait",
+				"calls.confirm-nearest", "calls.confirm-no", "calls.not-booked", "calls.alternative-wait");
+	}
+
+	@Bean
+	Command bookCallCommand(BotScripts scripts) {
+		List<String> words = scripts.strings("calls.words-book");
+		return new Command("call-book", EnumSet.of(Role.PARENT, Role.GUARDIAN), words::contains,
+				(input, context) -> start(context, Map.of()));
+	}
+
+	/** Starts booking (or rebooking {@code seed}'s {@link #REPLACE}) when the user may book. */
+	Command.Outcome start(FlowContext context, Map<String, String> seed) {
+		CallSettings s = this.settings.settings(context.tenant());
+		List<CallFamilies.Member> bookable = this.families.bookable(context.tenant(), context.openid(),
+				s.guardiansMayBook());
+		if (bookable.isEmpty()) {
+			boolean guardian = !this.families.members(context.tenant(), context.openid()).isEmpty();
+			return Command.Outcome.reply(this.wording.text(guardian ? "calls.guardians-not-allowed" : "calls.no-children"));
+		}
+		Map<String, String> given = new HashMap<>(seed);
+		given.put("minutes", String.valueOf(s.slotLength().toMinutes()));
+		return Command.Outcome.startFlow("", BOOK_FLOW, given);
+	}
+
+	@Bean
+	Flow callBookFlow() {
+		return Flow.completing(BOOK_FLOW, List.of(
+				Step.pick("child", "calls.ask-child", "calls.hint-child", "calls.no-children", this::children)
+					.skippedWhenOne(),
+				Step.pick("day", "calls.ask-day", "calls.hint-day", "calls.no-days",
+						context -> this.choices.days(context.tenant())),
+				Step.pick("time", "calls.ask-time", "calls.hint-time", "calls.no-times",
+						context -> this.choices.times(context.tenant(), LocalDate.parse(context.answers().get("day")))),
+				Step.pick("confirm", "calls.ask-confirm", "calls.hint-confirm", "calls.no-times", this::confirmOptions)),
+				this::confirmed);
+	}
+
+	@Bean
+	Flow callAlternativesFlow() {
+		return Flow.completing(ALTERNATIVES_FLOW,
+				List.of(Step.pick("time", "calls.ask-alternative", "calls.hint-alternative", "calls.alternative-none",
+						context -> this.choices.alternatives(context.tenant(),
+								LocalDateTime.parse(context.answers().get("wantedAt")), ALTERNATIVES,
+								this.booker.canWait()))),
+				context -> {
+					String time = context.answers().get("time");
+					if (CallChoices.WAIT.equals(time)) {
+						return this.booker.waitFor(context, context.answers().get("child"),
+								LocalDateTime.parse(context.answers().get("wantedAt")));
+					}
+					return this.booker.book(context, context.answers().get("child"), LocalDateTime.parse(time),
+							context.answers().getOrDefault(REPLACE, ""));
+				});
+	}
+
+	private List<Option> children(FlowContext context) {
+		CallSettings s = this.settings.settings(context.tenant());
+		return this.families.bookable(context.tenant(), context.openid(), s.guardiansMayBook())
+			.stream()
+			.map(m -> new Option(m.child().id(), this.wording.childLabel(context.tenant(), m.child())))
+			.toList();
+	}
+
+	private List<Option> confirmOptions(FlowContext context) {
+		LocalDateTime start = LocalDateTime.parse(context.answers().get("time"));
+		if (this.choices.isFree(context.tenant(), start)) {
+			return List.of(option(BOOK, "calls.confirm-book"), option(NO, "calls.confirm-no"));
+		}
+		return this.booker.canWait()
+				? List.of(option(CallChoices.WAIT, "calls.confirm-wait"), option(NEAREST, "calls.confirm-nearest"),
+						option(NO, "calls.confirm-no"))
+				: List.of(option(NEAREST, "calls.confirm-nearest"), option(NO, "calls.confirm-no"));
+	}
+
+	private Completion confirmed(FlowContext context) {
+		Map<String, String> a = context.answers();
+		String child = a.get("child");
+		LocalDateTime start = LocalDateTime.parse(a.get("time"));
+		String replace = a.getOrDefault(REPLACE, "");
+		switch (Optional.ofNullable(a.get("confirm")).orElse(NO)) {
+			case BOOK:
+				return this.booker.book(context, child, start, replace);
+			case CallChoices.WAIT:
+				return this.booker.waitFor(context, child, start);
+			case NEAREST:
+				return this.booker.alternatives("", child, start, replace);
+			default:
+				return Completion.done(this.wording.text("calls.not-booked"));
+		}
+	}
+
+	private Option option(String value, String key) {
+		return new Option(value, this.wording.text(key));
+	}
+
+}

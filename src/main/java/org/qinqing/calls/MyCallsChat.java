@@ -1,0 +1,176 @@
+package org.qinqing.calls;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.qinqing.conversation.Command;
+import org.qinqing.conversation.Completion;
+import org.qinqing.conversation.Flow;
+import org.qinqing.conversation.FlowContext;
+import org.qinqing.conversation.Option;
+import org.qinqing.conversation.Step;
+import org.qinqing.people.Role;
+import org.qinqing.system.BotScripts;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@code 我的预约}: the family's upcoming calls (and the times it waits for), each of which can be
+ * moved to another time or cancelled (with a confirmation) in chat. Guardians see their children's
+ * calls too, so they know when to have the child ready.
+ */
+@Configuration(proxyBeanMethods = false)
+class MyCallsChat {
+
+	static final String MINE_FLOW = "call-mine";
+
+	static final String CANCEL_FLOW = "call-cancel";
+
+	private static final String BOOKING = "b:";
+
+	private static final String RESCHEDULE = "reschedule";
+
+	private static final String CANCEL = "cancel";
+
+	private static final String KEEP = "keep";
+
+	private final CallFamilies families;
+
+	private final Bookings bookings;
+
+	private final CallSettingsStore settings;
+
+	private final CallWording wording;
+
+	MyCallsChat(CallFamilies families, Bookings bookings, CallSettingsStore settings, CallWording wording,
+			BotScripts scripts) {
+		this.families = families;
+		this.bookings = bookings;
+		this.settings = settings;
+		this.wording = wording;
+		scripts.require("calls.words-mine", "calls.mine-booking", "calls.mine-waiting", "calls.action-reschedule",
+				"calls.action-cancel", "calls.action-leave", "calls.action-keep", "calls.kept", "calls.reschedule-lead",
+				"calls.cancelled", "calls.cancel-too-late", "calls.cancel-gone");
+	}
+
+	@Bean
+	Command myCallsCommand(BotScripts scripts) {
+		List<String> words = scripts.strings("calls.words-mine");
+		return new Command(MINE_FLOW, EnumSet.of(Role.PARENT, Role.GUARDIAN), words::contains,
+				(input, context) -> items(context).isEmpty()
+						? Command.Outcome.reply(this.wording.text("calls.mine-none"))
+						: Command.Outcome.startFlow(MINE_FLOW));
+	}
+
+	@Bean
+	Flow myCallsFlow() {
+		return Flow.completing(MINE_FLOW,
+				List.of(Step.pick("item", "calls.ask-mine", "calls.hint-mine", "calls.mine-none", this::items),
+						Step.pick("action", "calls.ask-mine-action", "calls.hint-mine-action", "calls.mine-none",
+								this::actions)),
+				this::act);
+	}
+
+	@Bean
+	Flow cancelCallFlow() {
+		return Flow.completing(CANCEL_FLOW,
+				List.of(Step.confirm("sure", "calls.ask-cancel", "calls.cancel-options", "calls.hint-cancel")),
+				context -> Completion.done(cancel(context, context.answers().get("number"))));
+	}
+
+	/** The family's upcoming calls, earliest first. */
+	private List<Option> items(FlowContext context) {
+		List<Option> items = new ArrayList<>();
+		for (Booking booking : upcoming(context)) {
+			String label = this.wording.text("calls.mine-booking",
+					Map.of("day", this.wording.day(booking.start().toLocalDate()), "time",
+							this.wording.time(booking.start()), "child",
+							this.wording.childLabel(context.tenant(), booking.childId()), "number", booking.number()));
+			items.add(new Option(BOOKING + booking.number(), label));
+		}
+		return items;
+	}
+
+	private List<Booking> upcoming(FlowContext context) {
+		List<Booking> upcoming = new ArrayList<>();
+		for (String family : this.families.families(context.tenant(), context.openid())) {
+			upcoming.addAll(this.bookings.upcoming(context.tenant(), family));
+		}
+		upcoming.sort(java.util.Comparator.comparing(Booking::start));
+		return upcoming;
+	}
+
+	private List<Option> actions(FlowContext context) {
+		return List.of(option(RESCHEDULE, "calls.action-reschedule"), option(CANCEL, "calls.action-cancel"),
+				option(KEEP, "calls.action-keep"));
+	}
+
+	private Completion act(FlowContext context) {
+		String item = context.answers().get("item");
+		String number = item.substring(BOOKING.length());
+		Map<String, String> seed = new HashMap<>();
+		seed.put("number", number);
+		seed.put("itemLabel", context.answers().getOrDefault("itemLabel", number));
+		switch (context.answers().get("action")) {
+			case CANCEL:
+				return Completion.continueWith("", CANCEL_FLOW, seed);
+			case RESCHEDULE:
+				return reschedule(context, number);
+			default:
+				return Completion.done(this.wording.text("calls.kept"));
+		}
+	}
+
+	/** Moving a call: the booking flow again for the same child, replacing this booking once booked. */
+	private Completion reschedule(FlowContext context, String number) {
+		Optional<Booking> booking = own(context, number);
+		if (booking.isEmpty()) {
+			return Completion.done(this.wording.text("calls.cancel-gone"));
+		}
+		CallSettings s = this.settings.settings(context.tenant());
+		boolean mayBook = this.families.bookable(context.tenant(), context.openid(), s.guardiansMayBook())
+			.stream()
+			.anyMatch(m -> m.child().id().equals(booking.get().childId()));
+		if (!mayBook) {
+			return Completion.done(this.wording.text("calls.guardians-not-allowed"));
+		}
+		Map<String, String> seed = new HashMap<>();
+		seed.put("child", booking.get().childId());
+		seed.put("childLabel", this.wording.childLabel(context.tenant(), booking.get().childId()));
+		seed.put("minutes", String.valueOf(s.slotLength().toMinutes()));
+		seed.put(BookingChat.REPLACE, number);
+		return Completion.continueWith(this.wording.text("calls.reschedule-lead"), BookingChat.BOOK_FLOW, seed);
+	}
+
+	private String cancel(FlowContext context, String number) {
+		Optional<Booking> booking = own(context, number);
+		if (booking.isEmpty()) {
+			return this.wording.text("calls.cancel-gone");
+		}
+		CancelOutcome outcome = this.bookings.cancel(context.tenant(), booking.get().familyId(), number);
+		switch (outcome) {
+			case CANCELLED:
+				return this.wording.text("calls.cancelled");
+			case TOO_LATE:
+				return this.wording.text("calls.cancel-too-late",
+						Map.of("hours", CallBooker.hours(this.settings.settings(context.tenant()).cancelNotice())));
+			default:
+				return this.wording.text("calls.cancel-gone");
+		}
+	}
+
+	/** The booking, when it belongs to one of the user's families. */
+	private Optional<Booking> own(FlowContext context, String number) {
+		return this.bookings.booking(context.tenant(), number)
+			.filter(b -> this.families.families(context.tenant(), context.openid()).contains(b.familyId()));
+	}
+
+	private Option option(String value, String key) {
+		return new Option(value, this.wording.text(key));
+	}
+
+}
