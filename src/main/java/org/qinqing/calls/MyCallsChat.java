@@ -54,7 +54,7 @@ class MyCallsChat {
 		this.wording = wording;
 		scripts.require("calls.words-mine", "calls.mine-booking", "calls.mine-waiting", "calls.action-reschedule",
 				"calls.action-cancel", "calls.action-leave", "calls.action-keep", "calls.kept", "calls.reschedule-lead",
-				"calls.cancelled", "calls.cancel-too-late", "calls.cancel-gone");
+				"calls.cancelled", "calls.cancel-too-late", "calls.cancel-gone", "calls.cancel-yes", "calls.cancel-no");
 	}
 
 	@Bean
@@ -78,8 +78,10 @@ class MyCallsChat {
 	@Bean
 	Flow cancelCallFlow() {
 		return Flow.completing(CANCEL_FLOW,
-				List.of(Step.confirm("sure", "calls.ask-cancel", "calls.cancel-options", "calls.hint-cancel")),
-				context -> Completion.done(cancel(context, context.answers().get("number"))));
+				List.of(Step.pick("sure", "calls.ask-cancel", "calls.hint-cancel", "calls.mine-none",
+						context -> List.of(option(CANCEL, "calls.cancel-yes"), option(KEEP, "calls.cancel-no")))),
+				context -> Completion.done(CANCEL.equals(context.answers().get("sure"))
+						? cancel(context, context.answers().get("number")) : this.wording.text("calls.kept")));
 	}
 
 	/** The family's upcoming calls, earliest first. */

@@ -161,7 +161,7 @@ class CallChatTests extends PortalTestSupport {
 		say(parent, "1");
 		say(parent, "我的预约");
 		say(parent, "1");
-		assertThat(say(parent, "3")).contains("保持不变");
+		assertThat(say(parent, "3")).contains("预约保持不变");
 		assertThat(this.bookings.upcoming(TENANT, parent.familyId())).hasSize(1);
 	}
 
