@@ -66,6 +66,17 @@ record CallSettingsForm(String stations, List<StationHours> hours, String slotLe
 
 	}
 
+	/** The rules' number fields by name, in the form's order, as typed. */
+	public Map<String, String> numbers() {
+		Map<String, String> numbers = new LinkedHashMap<>();
+		numbers.put("slotLength", this.slotLength);
+		numbers.put("bookingWindow", this.bookingWindow);
+		numbers.put("minNotice", this.minNotice);
+		numbers.put("cancelNotice", this.cancelNotice);
+		numbers.put("familyCapPerWeek", this.familyCapPerWeek);
+		return numbers;
+	}
+
 	static CallSettingsForm of(CallSettings s) {
 		List<StationHours> hours = new ArrayList<>();
 		for (String station : s.stations()) {

@@ -156,7 +156,7 @@ class CallsPagesTests extends PortalTestSupport {
 	void aDayWithoutCallsSaysSoAndLinksTheDaysAround() {
 		Page page = signedIn("teacher1").get("/console/calls?date=2025-02-02");
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains("这一天没有您班级孩子的亲情视频预约")
+		assertThat(page.body()).contains("这一天没有您能查看的孩子的亲情视频预约")
 			.contains("/console/calls?date=2025-02-01")
 			.contains("/console/calls?date=2025-02-03")
 			.contains("href=\"/console/calls\"");
