@@ -140,7 +140,11 @@ class CallsController {
 	@PostMapping("/console/calls/{number}/mark")
 	String mark(@PathVariable String number, @RequestParam String outcome, RedirectAttributes redirect) {
 		StaffUser user = CurrentStaff.require();
+		// an active booking only: a cancelled call cannot have taken place
 		Booking booking = this.bookings.booking(user.tenant(), number)
+			.filter(b -> this.bookings.between(user.tenant(), b.start(), b.start().plusMinutes(1))
+				.stream()
+				.anyMatch(active -> active.number().equals(b.number())))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (this.access.child(user, booking.childId()).isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN);

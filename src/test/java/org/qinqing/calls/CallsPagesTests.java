@@ -106,6 +106,13 @@ class CallsPagesTests extends PortalTestSupport {
 		assertThat(this.outcomes.mark(TENANT, other.number())).isEmpty();
 		assertThat(teacher.get("/console/calls?date=2026-01-05").status()).isEqualTo(200);
 		assertThat(teacher.post("/console/calls/V9999/mark", Map.of("outcome", "HELD")).status()).isEqualTo(404);
+		// a cancelled call is gone from the list and cannot be marked
+		Booking cancelled = this.data.book(TENANT, this.theirs, start.plusMinutes(15));
+		Bookings early = new Bookings(this.redis, this.settings, CallsTestData.clock(start.minusDays(1)));
+		assertThat(early.cancel(TENANT, cancelled.familyId(), cancelled.number())).isEqualTo(CancelOutcome.CANCELLED);
+		assertThat(teacher.get("/console/calls?date=2026-01-05").body()).doesNotContain("call-" + cancelled.number());
+		assertThat(teacher.post("/console/calls/" + cancelled.number() + "/mark", Map.of("outcome", "HELD")).status())
+			.isEqualTo(404);
 
 		Page admin = signedIn("admin").get("/console/calls?date=2026-01-05");
 		assertThat(admin.body()).contains("call-" + mine.number()).contains("call-" + other.number());
