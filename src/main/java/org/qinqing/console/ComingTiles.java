@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Places on the dashboard for the plan's targets whose features are not built yet (monthly talks,
- * parenting-school reach, family video calls, emergencies). They say so rather than show a number;
+ * parenting-school reach, emergencies). They say so rather than show a number;
  * each feature replaces its tile with a computed one.
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,11 +22,6 @@ class ComingTiles {
 	@Bean
 	DashboardTile parentingTile(MessageSource messages) {
 		return coming(40, "tile.parenting", messages);
-	}
-
-	@Bean
-	DashboardTile callsTile(MessageSource messages) {
-		return coming(50, "tile.calls", messages);
 	}
 
 	@Bean
