@@ -39,7 +39,8 @@ import org.springframework.stereotype.Service;
  * <li>Cancelled: the teacher and guardians are told it is off; when the school closed the day, the parents
  * and the booker get the three nearest free times.</li>
  * <li>Reminders (jobs of {@link CallSchedule}): the day before and 30 minutes before, to the parents and the
- * booker, only while the booking is active.</li>
+ * booker, only while the booking is active (a day-before reminder run late, when the half-hour one is due,
+ * is dropped).</li>
  * </ul>
  */
 @Service
@@ -193,8 +194,9 @@ public class CallNotices {
 			return;
 		}
 		Booking b = found.get();
-		if (!b.start().isAfter(SlotCalendar.now(this.clock))) {
-			return;
+		LocalDateTime now = SlotCalendar.now(this.clock);
+		if (!b.start().isAfter(now) || ("remind-day".equals(which) && !now.isBefore(b.start().minusMinutes(30)))) {
+			return; // over, or a day-before reminder so late that the half-hour one is due
 		}
 		Family family = family(tenant, b.childId(), b.bookedBy());
 		Map<String, Object> p = params(tenant, b, family);

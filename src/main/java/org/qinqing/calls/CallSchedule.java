@@ -115,7 +115,7 @@ public class CallSchedule implements SchedulingConfigurer {
 	/**
 	 * Does the tenant's due jobs and drops queues of slots past the minimum notice.
 	 *
-	 * @return how many jobs this call did and removed
+	 * @return how many due jobs this call did (leased and finished)
 	 */
 	public int runDue(String tenant) {
 		this.waitlist.dropStale(tenant);
@@ -135,8 +135,9 @@ public class CallSchedule implements SchedulingConfigurer {
 				continue;
 			}
 			if (finished) {
-				Long removed = this.redis.execute(DONE, List.of(key(tenant)), job, String.valueOf(lease));
-				done += removed != null && removed == 1 ? 1 : 0;
+				// the job itself may have removed it already (an offer's end does)
+				this.redis.execute(DONE, List.of(key(tenant)), job, String.valueOf(lease));
+				done++;
 			}
 		}
 		return done;
