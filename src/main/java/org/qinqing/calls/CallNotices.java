@@ -161,7 +161,9 @@ public class CallNotices {
 		}
 		else {
 			List<String> times = new ArrayList<>();
-			for (Slot slot : nearest) {
+			List<Slot> inOrder = new ArrayList<>(nearest);
+			inOrder.sort(java.util.Comparator.comparing(Slot::start));
+			for (Slot slot : inOrder) {
 				times.add(when(slot.start()));
 			}
 			alternatives = this.scripts.text(PREFIX + "closed-alternatives",
