@@ -93,6 +93,7 @@ public class Bookings {
 			  redis.call('ZREM', KEYS[10], ARGV[9])
 			  if ARGV[10] ~= '' then redis.call('ZADD', KEYS[11], ARGV[10], 'remind-day|' .. no) end
 			  redis.call('ZADD', KEYS[11], ARGV[11], 'remind-30|' .. no)
+			  redis.call('ZADD', KEYS[11], ARGV[8], 'booked|' .. no)
 			end
 			""";
 
@@ -112,7 +113,7 @@ public class Bookings {
 	 * ARGV-like values given as arguments.
 	 */
 	private static final String CANCEL_LUA = """
-			local function cancel(kb, ks, kw, ka, kf, ksched, no, raw, cancelled, station, family)
+			local function cancel(kb, ks, kw, ka, kf, ksched, no, raw, cancelled, station, family, reason, now)
 			  if redis.call('HGET', kb, no) ~= raw then return 0 end
 			  redis.call('HSET', kb, no, cancelled)
 			  if redis.call('HGET', ks, 's:' .. station) == no then redis.call('HDEL', ks, 's:' .. station) end
@@ -121,13 +122,18 @@ public class Bookings {
 			  redis.call('ZREM', ka, no)
 			  redis.call('ZREM', kf, no)
 			  redis.call('ZREM', ksched, 'remind-day|' .. no, 'remind-30|' .. no)
+			  redis.call('ZADD', ksched, now, 'cancelled|' .. no .. '|' .. reason)
 			  return 1
 			end
 			""";
 
-	/** KEYS: bookings, slot, week, all, family, schedule. ARGV: number, record as read, cancelled record, station, family. */
+	/**
+	 * KEYS: bookings, slot, week, all, family, schedule. ARGV: number, record as read, cancelled record, station,
+	 * family, reason, now (epoch s).
+	 */
 	private static final RedisScript<Long> CANCEL = RedisScript.of(CANCEL_LUA + """
-			return cancel(KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5])
+			return cancel(KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5],
+			    ARGV[6], ARGV[7])
 			""", Long.class);
 
 	/**
@@ -142,7 +148,8 @@ public class Bookings {
 			if not station then return {'FULL'} end
 			local count = redis.call('SCARD', KEYS[2]) - redis.call('SISMEMBER', KEYS[2], ARGV[12])
 			if count >= tonumber(ARGV[2]) then return {'FAMILY_CAP'} end
-			cancel(KEYS[4], KEYS[12], KEYS[13], KEYS[5], KEYS[6], KEYS[11], ARGV[12], ARGV[13], ARGV[14], ARGV[15], ARGV[1])
+			cancel(KEYS[4], KEYS[12], KEYS[13], KEYS[5], KEYS[6], KEYS[11], ARGV[12], ARGV[13], ARGV[14], ARGV[15], ARGV[1],
+			    'rescheduled', ARGV[8])
 			local no = string.format('V%04d', redis.call('INCR', KEYS[3]))
 			write(no, station)
 			return {'BOOKED', no, station}
@@ -302,7 +309,8 @@ public class Bookings {
 		Long done = this.redis.execute(CANCEL,
 				List.of(keys(tenant, "bookings"), keys(tenant, "slot", slotId(start)), weekKey(tenant, b.familyId(), start),
 						keys(tenant, "all"), keys(tenant, "family", b.familyId()), CallSchedule.key(tenant)),
-				b.number(), stored.raw(), stored.cancelledRaw(), b.station(), b.familyId());
+				b.number(), stored.raw(), stored.cancelledRaw(), b.station(), b.familyId(), reason,
+				String.valueOf(this.clock.instant().getEpochSecond()));
 		if (done == null || done != 1) {
 			return false;
 		}

@@ -22,9 +22,6 @@ import org.qinqing.people.Role;
 import org.qinqing.people.SchoolClass;
 import org.qinqing.people.SchoolRecords;
 import org.qinqing.system.BotScripts;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -47,8 +44,6 @@ import org.springframework.stereotype.Service;
 public class CallNotices {
 
 	static final String PREFIX = "calls-notices.";
-
-	private static final Logger log = LoggerFactory.getLogger(CallNotices.class);
 
 	private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -87,29 +82,6 @@ public class CallNotices {
 			keys.add(PREFIX + key);
 		}
 		scripts.require(keys.toArray(String[]::new));
-	}
-
-	@EventListener
-	void onBooked(CallBooked event) {
-		try {
-			booked(event.tenant(), event.booking());
-		}
-		catch (RuntimeException ex) {
-			// the booking stands; its reminders are scheduled with it
-			log.warn("Tenant {}: notices of booking {} not queued: {}", event.tenant(), event.booking().number(),
-					ex.toString());
-		}
-	}
-
-	@EventListener
-	void onCancelled(CallCancelled event) {
-		try {
-			cancelled(event.tenant(), event.booking(), event.reason());
-		}
-		catch (RuntimeException ex) {
-			log.warn("Tenant {}: notices of cancelled booking {} not queued: {}", event.tenant(),
-					event.booking().number(), ex.toString());
-		}
 	}
 
 	void booked(String tenant, Booking b) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -13,6 +14,7 @@ import org.qinqing.system.RedisKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -21,8 +23,14 @@ import org.springframework.stereotype.Service;
 
 /**
  * Due jobs of calls, one sorted set per tenant ({@code qq:{tenant}:calls:schedule}, score = due epoch
- * seconds): {@code remind-day|<number>} and {@code remind-30|<number>} (written with the booking by its
- * script, removed by a cancellation's) and {@code offer|<family>|<slot>} (the end of a held seat).
+ * seconds), each written in the same script as the change that makes it due:
+ * <ul>
+ * <li>{@code booked|<number>} and {@code cancelled|<number>|<reason>}, due at once: the notices of a booking
+ * or cancellation, and for a cancellation the offer of its seat to the waiting families. The
+ * {@link CallBooked}/{@link CallCancelled} events run them at once; the poll runs those a crash left.</li>
+ * <li>{@code remind-day|<number>} and {@code remind-30|<number>}: the reminders (a cancellation removes them).</li>
+ * <li>{@code offer|<family>|<slot>}: the end of a seat held for a waiting family.</li>
+ * </ul>
  *
  * <p>Every instance polls every {@code qinqing.calls.poll-interval}. A poll leases the due jobs (their score
  * moves {@value #LEASE_SECONDS} s ahead, in one script, so two instances do not both take a job), does each
@@ -55,6 +63,8 @@ public class CallSchedule implements SchedulingConfigurer {
 
 	private final StringRedisTemplate redis;
 
+	private final Bookings bookings;
+
 	private final CallNotices notices;
 
 	private final CallWaitlist waitlist;
@@ -65,25 +75,26 @@ public class CallSchedule implements SchedulingConfigurer {
 
 	private final Supplier<Collection<String>> tenants;
 
-	CallSchedule(StringRedisTemplate redis, CallNotices notices, CallWaitlist waitlist, CallTimings timings,
-			Clock clock) {
-		this(redis, notices, waitlist, timings, clock, List::of);
+	CallSchedule(StringRedisTemplate redis, Bookings bookings, CallNotices notices, CallWaitlist waitlist,
+			CallTimings timings, Clock clock) {
+		this(redis, bookings, notices, waitlist, timings, clock, List::of);
 	}
 
 	/** Polls the tenants the outbox serves (the configured accounts), as the outbox consumer does. */
 	@Autowired
-	CallSchedule(StringRedisTemplate redis, CallNotices notices, CallWaitlist waitlist, CallTimings timings,
-			Clock clock, List<MessengerChannel> channels) {
-		this(redis, notices, waitlist, timings, clock, () -> {
+	CallSchedule(StringRedisTemplate redis, Bookings bookings, CallNotices notices, CallWaitlist waitlist,
+			CallTimings timings, Clock clock, List<MessengerChannel> channels) {
+		this(redis, bookings, notices, waitlist, timings, clock, () -> {
 			Set<String> served = new LinkedHashSet<>();
 			channels.forEach(channel -> served.addAll(channel.tenants()));
 			return served;
 		});
 	}
 
-	private CallSchedule(StringRedisTemplate redis, CallNotices notices, CallWaitlist waitlist, CallTimings timings,
-			Clock clock, Supplier<Collection<String>> tenants) {
+	private CallSchedule(StringRedisTemplate redis, Bookings bookings, CallNotices notices, CallWaitlist waitlist,
+			CallTimings timings, Clock clock, Supplier<Collection<String>> tenants) {
 		this.redis = redis;
+		this.bookings = bookings;
 		this.notices = notices;
 		this.waitlist = waitlist;
 		this.timings = timings;
@@ -143,9 +154,46 @@ public class CallSchedule implements SchedulingConfigurer {
 		return done;
 	}
 
+	@EventListener
+	void onBooked(CallBooked event) {
+		runNow(event.tenant(), "booked|" + event.booking().number());
+	}
+
+	@EventListener
+	void onCancelled(CallCancelled event) {
+		runNow(event.tenant(), "cancelled|" + event.booking().number() + "|" + event.reason());
+	}
+
+	/** Does a job its booking script wrote, at once; when that fails, the poll does it later. */
+	private void runNow(String tenant, String job) {
+		try {
+			if (run(tenant, job)) {
+				this.redis.opsForZSet().remove(key(tenant), job);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Tenant {}: call job {} left for the next poll: {}", tenant, job, ex.toString());
+		}
+	}
+
 	private boolean run(String tenant, String job) {
 		String[] f = job.split("\\|", -1);
 		switch (f[0]) {
+			case "booked":
+				this.bookings.booking(tenant, f[1])
+					.filter(b -> this.bookings.isActive(tenant, b.number()))
+					.ifPresent(b -> this.notices.booked(tenant, b));
+				return true;
+			case "cancelled":
+				Optional<Booking> cancelled = this.bookings.booking(tenant, f[1]);
+				if (cancelled.isPresent()) {
+					this.notices.cancelled(tenant, cancelled.get(), f[2]);
+					if (!Bookings.CLOSED.equals(f[2])) {
+						// a closure's seat is gone, and the closure ends the date's queues itself
+						this.waitlist.offerNext(tenant, cancelled.get().start());
+					}
+				}
+				return true;
 			case "remind-day":
 			case "remind-30":
 				this.notices.remind(tenant, f[1], f[0]);
@@ -158,7 +206,7 @@ public class CallSchedule implements SchedulingConfigurer {
 		}
 	}
 
-	/** The tenant's pending jobs, for tests and the console: job → due epoch seconds. */
+	/** The tenant's pending jobs, earliest due first. */
 	List<String> pending(String tenant) {
 		Set<String> jobs = this.redis.opsForZSet().range(key(tenant), 0, -1);
 		return jobs == null ? List.of() : new ArrayList<>(jobs);

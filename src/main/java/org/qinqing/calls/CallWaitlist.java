@@ -12,9 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.qinqing.system.RedisKeys;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Service;
@@ -33,8 +30,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class CallWaitlist {
-
-	private static final Logger log = LoggerFactory.getLogger(CallWaitlist.class);
 
 	/** KEYS: slot, wait, waiter, waits, waitslots, waitseq, offers. ARGV: family, data, now, start, slot id, stations... */
 	private static final RedisScript<String> JOIN = RedisScript.of(Bookings.SEATS_LUA + """
@@ -221,21 +216,6 @@ public class CallWaitlist {
 			left |= release(tenant, familyId, raw.get());
 		}
 		return left;
-	}
-
-	@EventListener
-	void onCancelled(CallCancelled event) {
-		if (Bookings.CLOSED.equals(event.reason())) {
-			return; // the closure drops the date's queues itself
-		}
-		try {
-			offerNext(event.tenant(), event.booking().start());
-		}
-		catch (RuntimeException ex) {
-			// the booking is cancelled all the same; the next poll or cancellation offers the seat
-			log.warn("Tenant {}: could not offer the freed seat of {}: {}", event.tenant(), event.booking().number(),
-					ex.toString());
-		}
 	}
 
 	/**

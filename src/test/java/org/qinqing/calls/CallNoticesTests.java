@@ -87,7 +87,7 @@ class CallNoticesTests extends CallsTestSupport {
 		assertThat(queued()).hasSize(afterBooking + 2);
 
 		this.clock.set(WEDNESDAY_1715.minusMinutes(30));
-		CallSchedule other = new CallSchedule(this.redis, this.notices, this.waitlist,
+		CallSchedule other = new CallSchedule(this.redis, this.bookings, this.notices, this.waitlist,
 				new CallTimings(OFFER_HOLD, Duration.ofSeconds(30)), this.clock);
 		assertThat(this.schedule.runDue(this.tenant) + other.runDue(this.tenant)).isEqualTo(1);
 		List<Queued> halfHour = queued().subList(afterBooking + 2, queued().size());
@@ -141,6 +141,28 @@ class CallNoticesTests extends CallsTestSupport {
 		this.clock.set(WEDNESDAY_1715.minusMinutes(30));
 		assertThat(this.schedule.runDue(this.tenant)).isEqualTo(1);
 		assertThat(queued()).noneMatch(q -> q.kind().equals("call-reminder"));
+	}
+
+	@Test
+	void noticesAnEventNeverDeliveredAreSentByTheNextPoll() {
+		// an instance that stopped right after the booking script: no event reached the listeners
+		Bookings crashed = new Bookings(this.redis, this.settings, this.clock);
+		String number = number(crashed.book(this.tenant, "f1", "child-f1", "mum-f1", WEDNESDAY_1715));
+		crashed.book(this.tenant, "f2", "child-f2", "mum-f2", WEDNESDAY_1715);
+		family("f3");
+		assertThat(join("f3", WEDNESDAY_1715)).isEqualTo(WaitOutcome.JOINED);
+		assertThat(queued()).isEmpty();
+
+		assertThat(this.schedule.runDue(this.tenant)).isEqualTo(2);
+		assertThat(queuedTo("dad-f1")).extracting(Queued::kind).containsExactly("call-booked");
+		assertThat(queuedTo("teacher")).hasSize(2);
+
+		assertThat(crashed.cancel(this.tenant, "f1", number)).isEqualTo(CancelOutcome.CANCELLED);
+		assertThat(this.waitlist.pendingOffer(this.tenant, "f3")).isEmpty();
+		assertThat(this.schedule.runDue(this.tenant)).isEqualTo(1);
+		assertThat(this.waitlist.pendingOffer(this.tenant, "f3")).isPresent();
+		assertThat(queuedTo("gran-f1")).extracting(Queued::kind).containsExactly("call-duty", "call-cancelled");
+		assertThat(this.schedule.runDue(this.tenant)).isZero();
 	}
 
 }

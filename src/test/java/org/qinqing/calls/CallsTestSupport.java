@@ -100,18 +100,17 @@ abstract class CallsTestSupport extends PortalTestSupport {
 		this.notices = new CallNotices(this.outbox, this.records, this.directory, this.scripts, this.calendar,
 				this.bookings, this.clock);
 		this.waitlist = new CallWaitlist(this.redis, this.settings, this.bookings, this.notices, timings, this.clock);
-		this.schedule = new CallSchedule(this.redis, this.notices, this.waitlist, timings, this.clock);
+		this.schedule = new CallSchedule(this.redis, this.bookings, this.notices, this.waitlist, timings, this.clock);
 		this.closures = new CallClosures(this.settings, this.bookings, this.waitlist, this.notices);
 	}
 
 	private void publish(Object event) {
 		this.events.add(event);
 		if (event instanceof CallBooked booked) {
-			this.notices.onBooked(booked);
+			this.schedule.onBooked(booked);
 		}
 		else if (event instanceof CallCancelled cancelled) {
-			this.waitlist.onCancelled(cancelled);
-			this.notices.onCancelled(cancelled);
+			this.schedule.onCancelled(cancelled);
 		}
 	}
 
