@@ -29,10 +29,14 @@ import org.springframework.stereotype.Service;
  * The slot's time rules (notice, window, opening hours) are checked in Java first, from the calendar.
  *
  * <p>Keys ({@code qq:{tenant}:calls:...}, one hash tag per tenant so a script's keys share a node):
- * {@code slot:<yyyyMMddHHmm>} hash {@code s:<station>} and {@code f:<family>} → booking number;
+ * {@code slot:<yyyyMMddHHmm>} hash {@code s:<station>} and {@code f:<family>} → booking number (a seat may
+ * instead hold {@code H:<family>:<expiry>}, kept for a waiting family by {@link CallWaitlist});
  * {@code week:<family>:<yyyy-Www>} set of the family's booking numbers in that ISO week;
  * {@code seq} the booking counter; {@code bookings} hash number → record; {@code all} and
- * {@code family:<family>} sorted sets of booking numbers by start (epoch seconds).
+ * {@code family:<family>} sorted sets of booking numbers by start (epoch seconds). The same scripts write
+ * the jobs of {@link CallSchedule} (notices, reminders) and settle the family's waiting entry and offer.
+ *
+ * <p>After a change it publishes {@link CallBooked} / {@link CallCancelled}; nothing here listens to them.
  */
 @Service
 public class Bookings {
@@ -47,7 +51,8 @@ public class Bookings {
 	 * Lua shared by the booking scripts. A seat ({@code s:<station>} of a slot hash) is free when it has no
 	 * value, or holds {@code H:<family>:<expiry epoch s>} for a waiting family whose offer has expired (or
 	 * for the family asking). {@code pick} prefers the seat held for the family. {@code write} stores a
-	 * new booking, settles the family's offer and waiting entry for the slot and schedules its reminders.
+	 * new booking, settles the family's offer and waiting entry for the slot and schedules its notices
+	 * ({@code booked|<number>}, due now) and reminders.
 	 * Booking keys 1-11 and ARGV 1-11 are the same in BOOK and RESCHEDULE:
 	 * KEYS: slot, week, seq, bookings, all, family, offers, wait, waiter, waits (of the family), schedule.
 	 * ARGV: family, cap, start (epoch s), record prefix, record suffix, slot expiry, week expiry, now

@@ -26,7 +26,9 @@ import org.springframework.stereotype.Service;
  * <p>Keys ({@code qq:{tenant}:calls:...}): {@code wait:<slot>} sorted set of families by join order;
  * {@code waiter:<slot>} hash family → {@code child|person}; {@code waits:<family>} and {@code waitslots}
  * sorted sets of slot ids by start; {@code offers} hash family → {@code slot|station|child|person|expiry};
- * one offer per family at a time (a family holding one keeps its place in other queues).
+ * one offer per family at a time (a family holding one keeps its place in other queues, and a seat no
+ * waiter without an offer can take stays free for anyone to book). The weekly cap is checked when the offer
+ * is accepted; a family that cannot take it (cap, notice) passes it on.
  */
 @Service
 public class CallWaitlist {
