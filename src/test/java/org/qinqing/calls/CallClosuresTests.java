@@ -26,7 +26,7 @@ class CallClosuresTests extends CallsTestSupport {
 
 	void close(String station) {
 		this.settings.save(this.tenant,
-				SlotCalendarTests.defaults().withClosure(new org.qinqing.calls.Closure(TUESDAY_DATE, station)));
+				SlotCalendarTests.defaults().withClosure(new Closure(TUESDAY_DATE, station)));
 		this.closures.onClosed(new CallsClosed(this.tenant, TUESDAY_DATE, station, "admin"));
 	}
 

@@ -6,6 +6,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.qinqing.people.Child;
+import org.qinqing.people.LeftBehindType;
+import org.qinqing.people.SchoolClass;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,9 +56,9 @@ class CallNoticesTests extends CallsTestSupport {
 
 	@Test
 	void theHeadTeacherIsOnDutyElseThePairedTeacher() {
-		this.records.save(this.tenant, new org.qinqing.people.SchoolClass("c3-2", "s1", 3, 2, "三年级(2)班", ""));
-		this.records.save(this.tenant, new org.qinqing.people.Child("child-f1", "王子涵", "c3-2",
-				org.qinqing.people.LeftBehindType.BOTH_AWAY, "f1", "pair"));
+		this.records.save(this.tenant, new SchoolClass("c3-2", "s1", 3, 2, "三年级(2)班", ""));
+		this.records.save(this.tenant, new Child("child-f1", "王子涵", "c3-2",
+				LeftBehindType.BOTH_AWAY, "f1", "pair"));
 		this.directory.bind(this.tenant, "o-pair", "pair");
 		book("f1", WEDNESDAY_1715);
 		assertThat(queuedTo("teacher")).isEmpty();

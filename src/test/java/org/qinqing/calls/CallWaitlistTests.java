@@ -2,6 +2,13 @@ package org.qinqing.calls;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,6 +166,44 @@ class CallWaitlistTests extends CallsTestSupport {
 			.satisfies(b -> assertThat(b.station()).isEqualTo(TABLET));
 		assertThat(this.waitlist.accept(this.tenant, "f3", "mum-f3").booking()).get()
 			.satisfies(b -> assertThat(b.station()).isEqualTo(PHONE));
+	}
+
+	@Test
+	void instancesOfferingOneFreedSeatAtOnceHoldItForOneFamily() throws Exception {
+		join("f5", MONDAY_1630);
+		// the seat frees on an instance whose event never arrived: every instance then offers at once
+		new Bookings(this.redis, this.settings, this.clock).cancel(this.tenant, "f1", this.first);
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<Integer>> offers = new ArrayList<>();
+			CountDownLatch go = new CountDownLatch(1);
+			for (int i = 0; i < 8; i++) {
+				offers.add(pool.submit(() -> {
+					go.await();
+					return this.waitlist.offerNext(this.tenant, MONDAY_1630);
+				}));
+			}
+			go.countDown();
+			int made = 0;
+			for (Future<Integer> offer : offers) {
+				made += offer.get(30, TimeUnit.SECONDS);
+			}
+			assertThat(made).isEqualTo(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.waitlist.pendingOffer(this.tenant, "f3")).isPresent();
+		assertThat(this.waitlist.pendingOffer(this.tenant, "f4")).isEmpty();
+		assertThat(queued()).filteredOn(q -> q.kind().equals("call-offer")).hasSize(2); // f3's mother and father
+	}
+
+	@Test
+	void leavingTheQueueOfAHeldSlotGivesTheSeatToTheNext() {
+		this.bookings.cancel(this.tenant, "f1", this.first);
+		assertThat(this.waitlist.leave(this.tenant, "f3", MONDAY_1630)).isTrue();
+		assertThat(this.waitlist.pendingOffer(this.tenant, "f3")).isEmpty();
+		assertThat(this.waitlist.pendingOffer(this.tenant, "f4")).isPresent();
 	}
 
 }
