@@ -1,6 +1,8 @@
 package org.qinqing.calls;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -28,11 +30,15 @@ class CallClosures {
 
 	private final CallNotices notices;
 
-	CallClosures(CallSettingsStore settings, Bookings bookings, CallWaitlist waitlist, CallNotices notices) {
+	private final Clock clock;
+
+	CallClosures(CallSettingsStore settings, Bookings bookings, CallWaitlist waitlist, CallNotices notices,
+			Clock clock) {
 		this.settings = settings;
 		this.bookings = bookings;
 		this.waitlist = waitlist;
 		this.notices = notices;
+		this.clock = clock;
 	}
 
 	@EventListener
@@ -45,7 +51,12 @@ class CallClosures {
 		CallSettings s = this.settings.settings(tenant);
 		int changed = 0;
 		this.waitlist.closeDate(tenant, date);
-		for (Booking booking : this.bookings.between(tenant, date.atStartOfDay(), date.plusDays(1).atStartOfDay())) {
+		// calls of the day that have begun already are left as they are
+		LocalDateTime from = SlotCalendar.now(this.clock).plusSeconds(1);
+		if (from.isBefore(date.atStartOfDay())) {
+			from = date.atStartOfDay();
+		}
+		for (Booking booking : this.bookings.between(tenant, from, date.plusDays(1).atStartOfDay())) {
 			List<String> open = SlotCalendar.openStations(s, booking.start());
 			if (open.contains(booking.station())) {
 				continue;

@@ -56,7 +56,7 @@ public class CallWaitlist {
 
 	/**
 	 * Holds a free seat for one waiting family. KEYS: slot, wait, waiter, offers, waits, schedule.
-	 * ARGV: family, now, expiry, slot id, stations...
+	 * ARGV: family, now, expiry, slot id, slot start (epoch s), stations...
 	 */
 	private static final RedisScript<List> OFFER = RedisScript.of(Bookings.SEATS_LUA + """
 			local family = ARGV[1]
@@ -71,14 +71,14 @@ public class CallWaitlist {
 			local current = redis.call('HGET', KEYS[4], family)
 			if current and tonumber(string.match(current, '|(%d+)$')) > now then return {'BUSY'} end
 			local station = nil
-			for i = 5, #ARGV do
+			for i = 6, #ARGV do
 			  if seat_free(redis.call('HGET', KEYS[1], 's:' .. ARGV[i]), '', now) then station = ARGV[i] break end
 			end
 			if not station then return {'NONE'} end
 			local data = redis.call('HGET', KEYS[3], family) or '|'
 			drop()
 			redis.call('HSET', KEYS[1], 's:' .. station, 'H:' .. family .. ':' .. ARGV[3])
-			redis.call('EXPIREAT', KEYS[1], tonumber(ARGV[3]) + 86400)
+			redis.call('EXPIREAT', KEYS[1], tonumber(ARGV[5]) + 86400)
 			redis.call('HSET', KEYS[4], family, ARGV[4] .. '|' .. station .. '|' .. data .. '|' .. ARGV[3])
 			redis.call('ZADD', KEYS[6], ARGV[3], 'offer|' .. family .. '|' .. ARGV[4])
 			return {'OFFERED', station, data}
@@ -242,7 +242,8 @@ public class CallWaitlist {
 			for (String family : queue) {
 				long now = nowEpoch();
 				long expiry = now + this.timings.offerHold().toSeconds();
-				List<String> args = new ArrayList<>(List.of(family, String.valueOf(now), String.valueOf(expiry), slot));
+				List<String> args = new ArrayList<>(List.of(family, String.valueOf(now), String.valueOf(expiry), slot,
+						String.valueOf(Bookings.epoch(slotStart))));
 				args.addAll(stations);
 				List<?> reply = this.redis.execute(OFFER,
 						List.of(slotKey(tenant, slot), waitKey(tenant, slot), waiterKey(tenant, slot), offersKey(tenant),

@@ -124,4 +124,15 @@ class CallClosuresTests extends CallsTestSupport {
 		assertThat(this.events).filteredOn(CallCancelled.class::isInstance).hasSize(1);
 	}
 
+	@Test
+	void callsOfTheDayThatHaveBegunAreLeftAlone() {
+		String begun = number(book("f1", TUESDAY));
+		String later = number(book("f2", TUESDAY.plusMinutes(30)));
+		this.clock.set(TUESDAY.plusMinutes(10));
+		close("");
+		assertThat(this.bookings.isActive(this.tenant, begun)).isTrue();
+		assertThat(this.bookings.isActive(this.tenant, later)).isFalse();
+		assertThat(queuedTo("mum-f1")).noneMatch(q -> q.kind().equals("call-cancelled"));
+	}
+
 }

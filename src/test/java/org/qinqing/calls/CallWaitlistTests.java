@@ -206,4 +206,17 @@ class CallWaitlistTests extends CallsTestSupport {
 		assertThat(this.waitlist.pendingOffer(this.tenant, "f4")).isPresent();
 	}
 
+	@Test
+	void aSeatHeldDaysAheadKeepsTheSlotsBookingsUntilAfterTheCall() {
+		LocalDateTime friday = MONDAY_1630.plusDays(4);
+		String friday1 = number(book("f1", friday));
+		book("f2", friday);
+		join("f3", friday);
+		this.bookings.cancel(this.tenant, "f1", friday1);
+		assertThat(this.waitlist.pendingOffer(this.tenant, "f3")).isPresent();
+		Long ttl = this.redis.getExpire(org.qinqing.system.RedisKeys.of(this.tenant, "calls", "slot:" + Bookings.slotId(friday)));
+		assertThat(ttl).isGreaterThan(Duration.between(MONDAY_10, friday).toSeconds());
+		assertThat(book("f4", friday).outcome()).isEqualTo(BookingOutcome.FULL);
+	}
+
 }

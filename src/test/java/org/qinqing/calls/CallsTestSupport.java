@@ -101,7 +101,7 @@ abstract class CallsTestSupport extends PortalTestSupport {
 				this.bookings, this.clock);
 		this.waitlist = new CallWaitlist(this.redis, this.settings, this.bookings, this.notices, timings, this.clock);
 		this.schedule = new CallSchedule(this.redis, this.bookings, this.notices, this.waitlist, timings, this.clock);
-		this.closures = new CallClosures(this.settings, this.bookings, this.waitlist, this.notices);
+		this.closures = new CallClosures(this.settings, this.bookings, this.waitlist, this.notices, this.clock);
 	}
 
 	private void publish(Object event) {
