@@ -2,9 +2,15 @@
  * 亲情视频: family video calls. The school's call settings (stations, weekly opening hours, slot length,
  * booking window, notice, a cap per family, closures and extra openings), the calendar of free slots
  * they give, and bookings that take a seat (a station at a slot) atomically in Redis, so one seat is
- * never booked twice, also by many parents at once on several instances. All schedule logic is in
- * Asia/Shanghai time. The console's call pages (the day's calls with their outcomes, a station's week,
- * no-shows, the settings) and the dashboard's calls tile live here too, and see children only through
- * {@link org.qinqing.people.ChildAccess}.
+ * never booked twice, also by many parents at once on several instances. A full slot has a waitlist
+ * ({@link org.qinqing.calls.CallWaitlist}): a freed seat is held for the first waiting family for a while.
+ * A booking moves to another time in one step ({@link org.qinqing.calls.Bookings#reschedule}).
+ * {@link org.qinqing.calls.CallNotices} tells parents, guardians and the duty teacher through the outbox;
+ * {@link org.qinqing.calls.CallSchedule} runs the due jobs (notices, reminders, ends of offers) exactly once
+ * per message across instances and restarts; a closure the school saves moves or cancels the day's calls.
+ * The chat (预约视频, 我的预约, 今天的视频) and the console's call pages (the day's calls with their
+ * outcomes, a station's week, no-shows, the settings) and the dashboard's calls tile live here too; the
+ * console sees children only through {@link org.qinqing.people.ChildAccess}. All schedule logic is in
+ * Asia/Shanghai time.
  */
 package org.qinqing.calls;

@@ -1,0 +1,324 @@
+package org.qinqing.calls;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.qinqing.notify.Notification;
+import org.qinqing.notify.Outbox;
+import org.qinqing.people.Child;
+import org.qinqing.people.Directory;
+import org.qinqing.people.Person;
+import org.qinqing.people.Role;
+import org.qinqing.people.SchoolClass;
+import org.qinqing.people.SchoolRecords;
+import org.qinqing.system.BotScripts;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the school's people are told about calls, through the outbox. Every message has an idempotency
+ * key {@code call:<tenant>:<subject>:<what>:<openid>}, so a repeated event, job or closure queues nothing
+ * new. Wording in {@code bot-scripts/calls-notices.yaml}; children are named by given name and class,
+ * never with phone numbers.
+ *
+ * <ul>
+ * <li>Booked: the child's other parents get a confirmation (the booker was answered in the chat), the duty
+ * teacher (the class's head teacher, else the paired teacher) and the guardians (not the booker) a notice.</li>
+ * <li>Cancelled: the teacher and guardians are told it is off; when the school closed the day, the parents
+ * and the booker get the three nearest free times.</li>
+ * <li>Reminders (jobs of {@link CallSchedule}): the day before and 30 minutes before, to the parents and the
+ * booker, only while the booking is active (a day-before reminder run late, when the half-hour one is due,
+ * is dropped).</li>
+ * </ul>
+ */
+@Service
+public class CallNotices {
+
+	static final String PREFIX = "calls-notices.";
+
+	private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm");
+
+	private static final String[] KEYS = { "weekdays", "when", "date", "short-when", "title-booked", "title-duty",
+			"title-cancelled", "title-reminder", "title-offer", "title-closed", "status-booked", "status-cancelled",
+			"status-remind-day", "status-remind-30", "status-offer", "status-closed", "status-wait-closed",
+			"status-moved", "booked", "booked-duty", "booked-guardian", "cancelled-duty", "cancelled-guardian",
+			"moved-duty", "remind-day", "remind-30", "offer", "closed", "closed-alternatives",
+			"closed-no-alternatives", "closed-time-separator", "wait-closed" };
+
+	private final Outbox outbox;
+
+	private final SchoolRecords records;
+
+	private final Directory directory;
+
+	private final BotScripts scripts;
+
+	private final SlotCalendar calendar;
+
+	private final Bookings bookings;
+
+	private final Clock clock;
+
+	CallNotices(Outbox outbox, SchoolRecords records, Directory directory, BotScripts scripts, SlotCalendar calendar,
+			Bookings bookings, Clock clock) {
+		this.outbox = outbox;
+		this.records = records;
+		this.directory = directory;
+		this.scripts = scripts;
+		this.calendar = calendar;
+		this.bookings = bookings;
+		this.clock = clock;
+		List<String> keys = new ArrayList<>();
+		for (String key : KEYS) {
+			keys.add(PREFIX + key);
+		}
+		scripts.require(keys.toArray(String[]::new));
+	}
+
+	void booked(String tenant, Booking b) {
+		Family family = family(tenant, b.childId(), b.bookedBy());
+		Map<String, Object> p = params(tenant, b, family);
+		Map<String, String> fields = fields(family, b.start(), b.station(), "status-booked");
+		for (Person parent : family.parents()) {
+			if (!parent.id().equals(b.bookedBy())) {
+				send(tenant, parent.id(), "call-booked", key(tenant, b.number(), "booked"), text("booked", p),
+						"title-booked", fields);
+			}
+		}
+		family.dutyTeacher()
+			.ifPresent(teacher -> send(tenant, teacher, "call-duty", key(tenant, b.number(), "duty"),
+					text("booked-duty", p), "title-duty", fields));
+		for (Person guardian : family.guardians()) {
+			if (!guardian.id().equals(b.bookedBy())) {
+				send(tenant, guardian.id(), "call-duty", key(tenant, b.number(), "guardian"), text("booked-guardian", p),
+						"title-duty", fields);
+			}
+		}
+	}
+
+	void cancelled(String tenant, Booking b, String reason) {
+		Family family = family(tenant, b.childId(), b.bookedBy());
+		Map<String, Object> p = params(tenant, b, family);
+		Map<String, String> fields = fields(family, b.start(), b.station(), "status-cancelled");
+		if (Bookings.CLOSED.equals(reason)) {
+			closed(tenant, b, family, p);
+		}
+		else {
+			family.dutyTeacher()
+				.ifPresent(teacher -> send(tenant, teacher, "call-cancelled", key(tenant, b.number(), "off-duty"),
+						text("cancelled-duty", p), "title-cancelled", fields));
+		}
+		for (Person guardian : family.guardians()) {
+			if (!guardian.id().equals(b.bookedBy())) {
+				send(tenant, guardian.id(), "call-cancelled", key(tenant, b.number(), "off-guardian"),
+						text("cancelled-guardian", p), "title-cancelled", fields);
+			}
+		}
+	}
+
+	private void closed(String tenant, Booking b, Family family, Map<String, Object> p) {
+		List<Slot> nearest = this.calendar.nearestFree(tenant, b.start(), 3);
+		String alternatives;
+		if (nearest.isEmpty()) {
+			alternatives = this.scripts.text(PREFIX + "closed-no-alternatives");
+		}
+		else {
+			List<String> times = new ArrayList<>();
+			List<Slot> inOrder = new ArrayList<>(nearest);
+			inOrder.sort(java.util.Comparator.comparing(Slot::start));
+			for (Slot slot : inOrder) {
+				times.add(when(slot.start()));
+			}
+			alternatives = this.scripts.text(PREFIX + "closed-alternatives",
+					Map.of("times", String.join(this.scripts.text(PREFIX + "closed-time-separator"), times)));
+		}
+		Map<String, Object> params = new LinkedHashMap<>(p);
+		params.put("alternatives", alternatives);
+		params.put("date", date(b.start().toLocalDate()));
+		Map<String, String> fields = fields(family, b.start(), b.station(), "status-closed");
+		for (String person : family.parentsAnd(b.bookedBy())) {
+			send(tenant, person, "call-cancelled", key(tenant, b.number(), "closed"), text("closed", params),
+					"title-closed", fields);
+		}
+	}
+
+	/** The closure moved a booking to another station: only the duty teacher needs to know. */
+	void moved(String tenant, Booking b, String station) {
+		Family family = family(tenant, b.childId(), b.bookedBy());
+		Map<String, Object> p = new LinkedHashMap<>(params(tenant, b, family));
+		p.put("station", station);
+		family.dutyTeacher()
+			.ifPresent(teacher -> send(tenant, teacher, "call-duty", key(tenant, b.number(), "moved-" + station),
+					text("moved-duty", p), "title-duty", fields(family, b.start(), station, "status-moved")));
+	}
+
+	/** A reminder job: sent to the parents and the booker while the booking is active and not started. */
+	void remind(String tenant, String number, String which) {
+		Optional<Booking> found = this.bookings.booking(tenant, number);
+		if (found.isEmpty() || !this.bookings.isActive(tenant, number)) {
+			return;
+		}
+		Booking b = found.get();
+		LocalDateTime now = SlotCalendar.now(this.clock);
+		if (!b.start().isAfter(now) || ("remind-day".equals(which) && !now.isBefore(b.start().minusMinutes(30)))) {
+			return; // over, or a day-before reminder so late that the half-hour one is due
+		}
+		Family family = family(tenant, b.childId(), b.bookedBy());
+		Map<String, Object> p = params(tenant, b, family);
+		Map<String, String> fields = fields(family, b.start(), b.station(), "status-" + which);
+		for (String person : family.parentsAnd(b.bookedBy())) {
+			send(tenant, person, "call-reminder", key(tenant, number, which), text(which, p), "title-reminder",
+					fields);
+		}
+	}
+
+	/** A freed seat is held for the family: its parents and the person who joined the queue are told. */
+	void offered(String tenant, String familyId, String childId, String personId, LocalDateTime start,
+			Instant expiresAt) {
+		Family family = family(tenant, childId, personId);
+		Map<String, Object> p = new LinkedHashMap<>();
+		p.put("when", when(start));
+		p.put("until", LocalDateTime.ofInstant(expiresAt, CallSettings.ZONE).format(HHMM));
+		String subject = "offer:" + familyId + ":" + Bookings.slotId(start) + ":" + expiresAt.getEpochSecond();
+		Map<String, String> fields = fields(family, start, null, "status-offer");
+		for (String person : family.parentsAnd(personId)) {
+			send(tenant, person, "call-offer", key(tenant, subject, "offer"), text("offer", p), "title-offer", fields);
+		}
+	}
+
+	/** A closure ended the family's wait (or held offer) for a slot of that date. */
+	void waitClosed(String tenant, String familyId, String childId, String personId, LocalDateTime start) {
+		Family family = family(tenant, childId, personId);
+		Map<String, Object> p = Map.of("when", when(start), "date", date(start.toLocalDate()));
+		String subject = "wait:" + familyId + ":" + Bookings.slotId(start);
+		for (String person : family.parentsAnd(personId)) {
+			send(tenant, person, "call-cancelled", key(tenant, subject, "closed"), text("wait-closed", p),
+					"title-closed", fields(family, start, null, "status-wait-closed"));
+		}
+	}
+
+	private void send(String tenant, String personId, String kind, String key, String text, String titleKey,
+			Map<String, String> fields) {
+		if (personId == null || personId.isBlank()) {
+			return;
+		}
+		for (String openid : this.directory.openidsOf(tenant, personId)) {
+			this.outbox.enqueue(Notification.builder(tenant, openid, kind, key + ":" + openid)
+				.text(text)
+				.template(this.scripts.text(PREFIX + titleKey), fields, null)
+				.build());
+		}
+	}
+
+	private Map<String, Object> params(String tenant, Booking b, Family family) {
+		Map<String, Object> p = new LinkedHashMap<>();
+		p.put("when", when(b.start()));
+		p.put("child", family.childName());
+		p.put("class", family.className());
+		p.put("who", family.booker());
+		p.put("station", b.station());
+		p.put("number", b.number());
+		return p;
+	}
+
+	private Map<String, String> fields(Family family, LocalDateTime start, String station, String statusKey) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("child", fit(family.childName()));
+		fields.put("time", fit(shortWhen(start)));
+		if (station != null) {
+			fields.put("place", fit(station));
+		}
+		fields.put("status", fit(this.scripts.text(PREFIX + statusKey)));
+		return fields;
+	}
+
+	private String text(String key, Map<String, Object> params) {
+		return this.scripts.text(PREFIX + key, params);
+	}
+
+	String when(LocalDateTime at) {
+		List<String> weekdays = this.scripts.strings(PREFIX + "weekdays");
+		return this.scripts.text(PREFIX + "when", Map.of("weekday", weekdays.get(at.getDayOfWeek().getValue() - 1),
+				"month", at.getMonthValue(), "day", at.getDayOfMonth(), "time", at.format(HHMM)));
+	}
+
+	private String shortWhen(LocalDateTime at) {
+		return this.scripts.text(PREFIX + "short-when",
+				Map.of("month", at.getMonthValue(), "day", at.getDayOfMonth(), "time", at.format(HHMM)));
+	}
+
+	private String date(LocalDate date) {
+		return this.scripts.text(PREFIX + "date", Map.of("month", date.getMonthValue(), "day", date.getDayOfMonth()));
+	}
+
+	private static String key(String tenant, String subject, String what) {
+		return "call:" + tenant + ":" + subject + ":" + what;
+	}
+
+	/** One line of at most the template's field length. */
+	private static String fit(String value) {
+		String line = value == null ? "" : value.replace('\n', ' ').replace('\r', ' ').strip();
+		if (line.codePointCount(0, line.length()) <= Notification.MAX_FIELD_LENGTH) {
+			return line;
+		}
+		return line.substring(0, line.offsetByCodePoints(0, Notification.MAX_FIELD_LENGTH));
+	}
+
+	private Family family(String tenant, String childId, String bookerId) {
+		Optional<Child> child = this.records.child(tenant, childId);
+		String name = child.map(c -> givenName(c.name())).orElse("");
+		Optional<SchoolClass> schoolClass = child.flatMap(c -> this.records.schoolClass(tenant, c.classId()));
+		String className = schoolClass.map(SchoolClass::name).orElse("");
+		Optional<String> teacher = schoolClass.map(SchoolClass::headTeacherId)
+			.filter(id -> !id.isBlank())
+			.or(() -> child.map(Child::pairedTeacherId).filter(id -> !id.isBlank()));
+		List<Person> parents = new ArrayList<>();
+		List<Person> guardians = new ArrayList<>();
+		for (Person adult : this.records.adultsOf(tenant, childId)) {
+			if (adult.role() == Role.PARENT) {
+				parents.add(adult);
+			}
+			else if (adult.role() == Role.GUARDIAN) {
+				guardians.add(adult);
+			}
+		}
+		String booker = this.records.person(tenant, bookerId)
+			.map(p -> p.relation() == null || p.relation().isBlank() ? p.name() : p.relation())
+			.orElse("");
+		return new Family(name, className, teacher, parents, guardians, booker);
+	}
+
+	/** A Chinese given name: the name without its one-character surname, when that leaves two or more. */
+	static String givenName(String name) {
+		if (name == null) {
+			return "";
+		}
+		String n = name.strip();
+		return n.codePointCount(0, n.length()) >= 3 ? n.substring(n.offsetByCodePoints(0, 1)) : n;
+	}
+
+	private record Family(String childName, String className, Optional<String> dutyTeacher, List<Person> parents,
+			List<Person> guardians, String booker) {
+
+		/** The parents' person ids and the given person's, once each. */
+		Set<String> parentsAnd(String personId) {
+			Set<String> ids = new LinkedHashSet<>();
+			this.parents.forEach(p -> ids.add(p.id()));
+			if (personId != null && !personId.isBlank()) {
+				ids.add(personId);
+			}
+			return ids;
+		}
+
+	}
+
+}
