@@ -26,19 +26,28 @@ class CallBooker {
 
 	private final CallWording wording;
 
+	private final CallWaitlist waitlist;
+
+	private final java.time.Clock clock;
+
+	private final CallTimings timings;
+
 	CallBooker(CallFamilies families, Bookings bookings, CallSettingsStore settings, CallWording wording,
-			BotScripts scripts) {
+			CallWaitlist waitlist, java.time.Clock clock, CallTimings timings, BotScripts scripts) {
+		this.clock = clock;
+		this.timings = timings;
 		this.families = families;
 		this.bookings = bookings;
 		this.settings = settings;
 		this.wording = wording;
-		scripts.require("calls.booked", "calls.rescheduled", "calls.taken", "calls.not-bookable", "calls.family-cap",
+		this.waitlist = waitlist;
+		scripts.require("calls.waiting", "calls.already-waiting", "calls.booked", "calls.rescheduled", "calls.taken", "calls.not-bookable", "calls.family-cap",
 				"calls.already-booked", "calls.old-gone", "calls.no-children", "calls.guardians-not-allowed");
 	}
 
 	/** Whether a full time can be waited for. */
 	boolean canWait() {
-		return false;
+		return true;
 	}
 
 	Completion book(FlowContext context, String childId, LocalDateTime start, String replace) {
@@ -50,7 +59,19 @@ class CallBooker {
 			return Completion.done(this.wording.text("calls.no-children"));
 		}
 		CallFamilies.Member m = member.get();
-		BookingResult result = this.bookings.book(tenant, m.child().familyId(), childId, m.adult().id(), start);
+		BookingResult result = replace.isEmpty()
+				? this.bookings.book(tenant, m.child().familyId(), childId, m.adult().id(), start)
+				: this.bookings.reschedule(tenant, m.child().familyId(), replace, m.adult().id(), start);
+		return outcome(result, tenant, m, start, replace, s);
+	}
+
+	/** A booking (or an accepted offer, or a move) worded for the parent. */
+	Completion outcome(BookingResult result, String tenant, CallFamilies.Member m, LocalDateTime start,
+			String replace, CallSettings s) {
+		String childId = m.child().id();
+		if (result.outcome() == BookingOutcome.TOO_LATE && !replace.isEmpty() && oldTooLate(tenant, replace, s)) {
+			return Completion.done(this.wording.text("calls.old-gone", Map.of("hours", hours(s.cancelNotice()))));
+		}
 		switch (result.outcome()) {
 			case BOOKED:
 				return Completion.done(booked(tenant, m, result.booking().orElseThrow(), replace));
@@ -69,8 +90,35 @@ class CallBooker {
 		}
 	}
 
+	/** Puts the family in line for a full time; a seat that freed meanwhile is simply booked. */
 	Completion waitFor(FlowContext context, String childId, LocalDateTime start) {
-		return alternatives("", childId, start, "");
+		String tenant = context.tenant();
+		CallSettings s = this.settings.settings(tenant);
+		Optional<CallFamilies.Member> member = this.families.member(tenant, context.openid(), childId)
+			.filter(m -> m.adult().role() == Role.PARENT || s.guardiansMayBook());
+		if (member.isEmpty()) {
+			return Completion.done(this.wording.text("calls.no-children"));
+		}
+		CallFamilies.Member m = member.get();
+		switch (this.waitlist.join(tenant, m.child().familyId(), childId, m.adult().id(), start)) {
+			case JOINED:
+				return Completion.done(this.wording.text("calls.waiting",
+						Map.of("slot", this.wording.slot(start), "hold", this.timings.offerHold().toMinutes())));
+			case ALREADY_WAITING:
+				return Completion.done(this.wording.text("calls.already-waiting"));
+			case NOT_FULL:
+				return book(context, childId, start, "");
+			case ALREADY_BOOKED:
+				return Completion.done(this.wording.text("calls.already-booked"));
+			default:
+				return alternatives(this.wording.text("calls.not-bookable"), childId, start, "");
+		}
+	}
+
+	private boolean oldTooLate(String tenant, String number, CallSettings s) {
+		return this.bookings.booking(tenant, number)
+			.map(b -> b.start().isBefore(SlotCalendar.now(this.clock).plus(s.cancelNotice())))
+			.orElse(true);
 	}
 
 	/** Leads on to the free times nearest to {@code wanted}, picking one of which books it. */

@@ -32,6 +32,10 @@ class MyCallsChat {
 
 	private static final String BOOKING = "b:";
 
+	private static final String WAITING = "w:";
+
+	private static final String LEAVE = "leave";
+
 	private static final String RESCHEDULE = "reschedule";
 
 	private static final String CANCEL = "cancel";
@@ -46,24 +50,35 @@ class MyCallsChat {
 
 	private final CallWording wording;
 
+	private final CallWaitlist waitlist;
+
+	private final WaitlistChat offers;
+
 	MyCallsChat(CallFamilies families, Bookings bookings, CallSettingsStore settings, CallWording wording,
-			BotScripts scripts) {
+			CallWaitlist waitlist, WaitlistChat offers, BotScripts scripts) {
 		this.families = families;
 		this.bookings = bookings;
 		this.settings = settings;
 		this.wording = wording;
+		this.waitlist = waitlist;
+		this.offers = offers;
 		scripts.require("calls.words-mine", "calls.mine-booking", "calls.mine-waiting", "calls.action-reschedule",
 				"calls.action-cancel", "calls.action-leave", "calls.action-keep", "calls.kept", "calls.reschedule-lead",
-				"calls.cancelled", "calls.cancel-too-late", "calls.cancel-gone", "calls.cancel-yes", "calls.cancel-no");
+				"calls.cancelled", "calls.cancel-too-late", "calls.cancel-gone", "calls.cancel-yes", "calls.cancel-no",
+				"calls.left-waitlist");
 	}
 
 	@Bean
 	Command myCallsCommand(BotScripts scripts) {
 		List<String> words = scripts.strings("calls.words-mine");
 		return new Command(MINE_FLOW, EnumSet.of(Role.PARENT, Role.GUARDIAN), words::contains,
-				(input, context) -> items(context).isEmpty()
-						? Command.Outcome.reply(this.wording.text("calls.mine-none"))
-						: Command.Outcome.startFlow(MINE_FLOW));
+				(input, context) -> {
+					String offer = this.offers.pending(context).orElse("");
+					if (items(context).isEmpty()) {
+						return Command.Outcome.reply(offer.isEmpty() ? this.wording.text("calls.mine-none") : offer);
+					}
+					return Command.Outcome.startFlow(offer, MINE_FLOW, Map.of());
+				});
 	}
 
 	@Bean
@@ -94,6 +109,18 @@ class MyCallsChat {
 							this.wording.childLabel(context.tenant(), booking.childId()), "number", booking.number()));
 			items.add(new Option(BOOKING + booking.number(), label));
 		}
+		for (CallFamilies.Member member : this.families.members(context.tenant(), context.openid())) {
+			String family = member.child().familyId();
+			if (items.stream().anyMatch(o -> o.value().startsWith(WAITING + family + "|"))) {
+				continue;
+			}
+			for (java.time.LocalDateTime start : this.waitlist.waiting(context.tenant(), family)) {
+				String label = this.wording.text("calls.mine-waiting", Map.of("day",
+						this.wording.day(start.toLocalDate()), "time", this.wording.time(start), "child",
+						this.wording.childLabel(context.tenant(), member.child())));
+				items.add(new Option(WAITING + family + "|" + start, label));
+			}
+		}
 		return items;
 	}
 
@@ -107,12 +134,18 @@ class MyCallsChat {
 	}
 
 	private List<Option> actions(FlowContext context) {
+		if (context.answers().get("item").startsWith(WAITING)) {
+			return List.of(option(LEAVE, "calls.action-leave"), option(KEEP, "calls.action-keep"));
+		}
 		return List.of(option(RESCHEDULE, "calls.action-reschedule"), option(CANCEL, "calls.action-cancel"),
 				option(KEEP, "calls.action-keep"));
 	}
 
 	private Completion act(FlowContext context) {
 		String item = context.answers().get("item");
+		if (item.startsWith(WAITING)) {
+			return leave(context, item.substring(WAITING.length()));
+		}
 		String number = item.substring(BOOKING.length());
 		Map<String, String> seed = new HashMap<>();
 		seed.put("number", number);
@@ -125,6 +158,18 @@ class MyCallsChat {
 			default:
 				return Completion.done(this.wording.text("calls.kept"));
 		}
+	}
+
+	private Completion leave(FlowContext context, String familyAndStart) {
+		if (!LEAVE.equals(context.answers().get("action"))) {
+			return Completion.done(this.wording.text("calls.kept"));
+		}
+		String family = familyAndStart.substring(0, familyAndStart.indexOf('|'));
+		java.time.LocalDateTime start = java.time.LocalDateTime.parse(familyAndStart.substring(family.length() + 1));
+		if (this.families.families(context.tenant(), context.openid()).contains(family)) {
+			this.waitlist.leave(context.tenant(), family, start);
+		}
+		return Completion.done(this.wording.text("calls.left-waitlist"));
 	}
 
 	/** Moving a call: the booking flow again for the same child, replacing this booking once booked. */

@@ -25,7 +25,7 @@ public record Completion(String reply, String nextFlow, Map<String, String> seed
 		return new Completion(lead, flowId, seed);
 	}
 
-	boolean continues() {
+	public boolean continues() {
 		return !this.nextFlow.isEmpty();
 	}
 

@@ -84,9 +84,7 @@ class ConversationEngine {
 				return answer(in, flow.get(), session, input);
 			}
 		}
-		Optional<Command> typedCommand = this.commands.stream()
-			.filter(c -> c.roles().contains(session.role()) && c.matches().test(input))
-			.findFirst();
+		Optional<Command> typedCommand = typedCommand(session, input);
 		if (typedCommand.isPresent()) {
 			return run(typedCommand.get(), input, in, session.atMenu());
 		}
@@ -95,6 +93,12 @@ class ConversationEngine {
 			return open(item.get(), in, session.atMenu());
 		}
 		return say(session.atMenu(), text("replies.unknown") + "\n\n" + this.menus.render(session.identity()));
+	}
+
+	private Optional<Command> typedCommand(Session session, String input) {
+		return this.commands.stream()
+			.filter(c -> c.roles().contains(session.role()) && c.matches().test(input))
+			.findFirst();
 	}
 
 	private Turn command(GlobalCommand command, Inbound in, Session session) {
@@ -165,6 +169,11 @@ class ConversationEngine {
 		FlowContext context = new FlowContext(in.tenant(), in.openid(), session.identity(), session.answers());
 		Parsed parsed = parse(step, input, context);
 		if (parsed instanceof Parsed.Invalid invalid) {
+			// not an answer but a command the user may run (e.g. 确认 after a pushed offer): leave the flow for it
+			Optional<Command> typedCommand = typedCommand(session, input);
+			if (typedCommand.isPresent()) {
+				return run(typedCommand.get(), input, in, session.atMenu());
+			}
 			int misses = session.misses() + 1;
 			String hint = text(invalid.hintKey()) + currentPromptSuffix(session);
 			if (misses >= MISS_LIMIT) {

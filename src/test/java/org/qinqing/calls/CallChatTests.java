@@ -36,6 +36,9 @@ class CallChatTests extends PortalTestSupport {
 	@Autowired
 	CallOutcomes outcomes;
 
+	@Autowired
+	CallWaitlist waitlist;
+
 	String classId;
 
 	@BeforeEach
@@ -161,7 +164,7 @@ class CallChatTests extends PortalTestSupport {
 		say(parent, "1");
 		say(parent, "我的预约");
 		say(parent, "1");
-		assertThat(say(parent, "3")).contains("预约保持不变");
+		assertThat(say(parent, "3")).contains("保持不变");
 		assertThat(this.bookings.upcoming(TENANT, parent.familyId())).hasSize(1);
 	}
 
@@ -211,6 +214,117 @@ class CallChatTests extends PortalTestSupport {
 		assertThat(wechat().text(teacher, "今天的视频").reply()).contains("家长没上线");
 	}
 
+	@Test
+	void aParentWaitsForAFullTimeIsOfferedTheFreedSeatAndTakesItWithConfirm() {
+		CallFamily parent = family(Role.PARENT);
+		String days = say(parent, "预约视频");
+		String times = say(parent, firstFree(days));
+		int free = Integer.parseInt(firstFree(times));
+		LocalDateTime slot = timeOf(parent, free);
+		List<CallFamily> others = fill(slot);
+		say(parent, "返回");
+		say(parent, firstFree(days));
+		assertThat(say(parent, String.valueOf(free))).contains("1. 这个时间已约满：排队等空位");
+		assertThat(say(parent, "1")).contains("已帮您排队等", "回复「确认」就能约上");
+		assertThat(say(parent, "我的预约")).contains("排队中：");
+		// typed inside the 我的预约 list: a command, not a wrong answer
+		assertThat(say(parent, "确认")).as("nothing offered yet").contains("现在没有为您留着的空位");
+
+		Booking taken = this.bookings.between(TENANT, slot, slot.plusMinutes(1))
+			.stream()
+			.filter(b -> others.stream().anyMatch(o -> o.familyId().equals(b.familyId())))
+			.findFirst()
+			.orElseThrow();
+		assertThat(this.bookings.cancel(TENANT, taken.familyId(), taken.number())).isEqualTo(CancelOutcome.CANCELLED);
+		assertThat(this.waitlist.pendingOffer(TENANT, parent.familyId())).get()
+			.extracting(Offer::slotStart)
+			.isEqualTo(slot);
+		assertThat(say(parent, "我的预约")).contains("有一个空位为您留着", "回复「确认」");
+		say(parent, "菜单");
+		assertThat(say(parent, "确认")).contains("约好了！预约号 V");
+		assertThat(this.bookings.upcoming(TENANT, parent.familyId())).extracting(Booking::start).containsExactly(slot);
+	}
+
+	@Test
+	void aParentLeavesTheWaitlistFromMyBookings() {
+		CallFamily parent = family(Role.PARENT);
+		String days = say(parent, "预约视频");
+		String times = say(parent, firstFree(days));
+		int free = Integer.parseInt(firstFree(times));
+		LocalDateTime slot = timeOf(parent, free);
+		fill(slot);
+		say(parent, "返回");
+		say(parent, firstFree(days));
+		say(parent, String.valueOf(free));
+		say(parent, "1");
+		assertThat(this.waitlist.waiting(TENANT, parent.familyId())).containsExactly(slot);
+		assertThat(say(parent, "我的预约")).contains("1. 排队中：");
+		assertThat(say(parent, "1")).contains("1. 不排队了");
+		assertThat(say(parent, "1")).contains("已不再排队");
+		assertThat(this.waitlist.waiting(TENANT, parent.familyId())).isEmpty();
+	}
+
+	@Test
+	void aParentMovesACallToAnotherTimeEvenWhenTheWeekIsAtTheCap() {
+		CallFamily parent = family(Role.PARENT);
+		toConfirm(parent);
+		say(parent, "1");
+		Booking first = this.bookings.upcoming(TENANT, parent.familyId()).get(0);
+		// a second call the same week reaches the cap of 2
+		LocalDateTime sameWeek = this.calendarSlots(first.start().toLocalDate())
+			.stream()
+			.filter(start -> !start.equals(first.start()))
+			.filter(start -> this.bookings.book(TENANT, parent.familyId(), parent.childId(), parent.personId(), start)
+				.isBooked())
+			.findFirst()
+			.orElseThrow();
+		assertThat(this.bookings.upcoming(TENANT, parent.familyId())).hasSize(2);
+
+		say(parent, "我的预约");
+		assertThat(say(parent, "1")).contains("1. 改时间");
+		String days = say(parent, "1");
+		assertThat(days).contains("改时间：请选新的时间", "哪一天方便").doesNotContain("哪个孩子");
+		int pick = 0;
+		LocalDateTime moved = null;
+		for (String day : days.lines().filter(l -> l.matches("^\\d+\\. .*") && !l.contains("已约满")).toList()) {
+			String times = say(parent, day.substring(0, day.indexOf('.')));
+			for (String line : times.lines().filter(l -> l.matches("^\\d+\\. .*")).toList()) {
+				int number = Integer.parseInt(line.substring(0, line.indexOf('.')));
+				LocalDateTime start = timeOf(parent, number);
+				if (!line.contains("已约满") && !start.equals(first.start()) && !start.equals(sameWeek)) {
+					pick = number;
+					moved = start;
+					break;
+				}
+			}
+			if (pick > 0) {
+				break;
+			}
+			assertThat(say(parent, "返回")).contains("哪一天方便");
+		}
+		assertThat(pick).as("a free time other than the family's own calls").isPositive();
+		assertThat(say(parent, String.valueOf(pick))).contains("1. 确认预约");
+		assertThat(say(parent, "1")).contains("改好了！新的预约号 V", "原来的 " + first.number() + " 已取消");
+		assertThat(this.bookings.upcoming(TENANT, parent.familyId())).extracting(Booking::start)
+			.containsExactlyInAnyOrder(moved, sameWeek);
+	}
+
+	private List<LocalDateTime> calendarSlots(LocalDate date) {
+		return this.settings.settings(TENANT) == null ? List.of()
+				: SlotCalendar.slotsOn(this.settings.settings(TENANT), date, java.util.Map.of())
+					.stream()
+					.filter(s -> s.start().isAfter(LocalDateTime.now(CallSettings.ZONE).plusHours(3)))
+					.filter(s -> s.free() > 0)
+					.map(Slot::start)
+					.toList();
+	}
+
+	private String json(CallFamily parent, String answer) {
+		String session = sessionJson(parent.openid());
+		int at = session.indexOf("\"" + answer + "\":\"") + answer.length() + 4;
+		return session.substring(at, session.indexOf('"', at));
+	}
+
 	private static int itemNumber(String list, String text) {
 		for (String line : list.lines().toList()) {
 			if (line.contains(text) && line.matches("^\\d+\\. .*")) {
@@ -236,13 +350,16 @@ class CallChatTests extends PortalTestSupport {
 		return LocalDateTime.parse(line.substring(0, line.indexOf("\\t")));
 	}
 
-	/** Books every free seat of a slot for other families. */
-	private void fill(LocalDateTime slot) {
+	/** Books every free seat of a slot for other families; returns them. */
+	private List<CallFamily> fill(LocalDateTime slot) {
+		List<CallFamily> others = new java.util.ArrayList<>();
 		for (int i = 0; i < 5; i++) {
 			CallFamily other = CallFamily.create(this.records, this.directory, TENANT, Role.PARENT, this.classId);
 			this.bookings.book(TENANT, other.familyId(), other.childId(), other.personId(), slot);
+			others.add(other);
 		}
 		assertThat(this.bookings.takenSeats(TENANT, slot, slot.plusMinutes(1)).get(slot)).isGreaterThanOrEqualTo(1);
+		return others;
 	}
 
 }
