@@ -85,6 +85,9 @@ public class CallNotices {
 	}
 
 	void booked(String tenant, Booking b) {
+		if (started(b)) {
+			return;
+		}
 		Family family = family(tenant, b.childId(), b.bookedBy());
 		Map<String, Object> p = params(tenant, b, family);
 		Map<String, String> fields = fields(family, b.start(), b.station(), "status-booked");
@@ -106,6 +109,9 @@ public class CallNotices {
 	}
 
 	void cancelled(String tenant, Booking b, String reason) {
+		if (started(b)) {
+			return;
+		}
 		Family family = family(tenant, b.childId(), b.bookedBy());
 		Map<String, Object> p = params(tenant, b, family);
 		Map<String, String> fields = fields(family, b.start(), b.station(), "status-cancelled");
@@ -149,6 +155,11 @@ public class CallNotices {
 			send(tenant, person, "call-cancelled", key(tenant, b.number(), "closed"), text("closed", params),
 					"title-closed", fields);
 		}
+	}
+
+	/** Nobody needs news of a call that has begun (a job run late after an outage, or records entered afterwards). */
+	private boolean started(Booking b) {
+		return !b.start().isAfter(SlotCalendar.now(this.clock));
 	}
 
 	/** The closure moved a booking to another station: only the duty teacher needs to know. */

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.qinqing.console.StaffAccounts;
 import org.qinqing.console.StaffRole;
 import org.qinqing.console.StaffUser;
+import org.qinqing.calls.DemoCalls;
 import org.qinqing.people.Child;
 import org.qinqing.people.ContactCards;
 import org.qinqing.people.Directory;
@@ -36,7 +37,7 @@ public class DemoData implements InitializingBean {
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
 	/** Bump when the demo data's shape changes: a demo tenant of another version is reset. */
-	private static final String DATA_VERSION = "3";
+	private static final String DATA_VERSION = "4";
 
 	private final SchoolRecords records;
 
@@ -52,8 +53,11 @@ public class DemoData implements InitializingBean {
 
 	private final List<DemoPersona> personas = new ArrayList<>();
 
+	private final DemoCalls calls;
+
 	DemoData(SchoolRecords records, ContactCards cards, Directory directory, StringRedisTemplate redis,
-			WechatAccounts accounts, StaffAccounts staff) {
+			WechatAccounts accounts, StaffAccounts staff, DemoCalls calls) {
+		this.calls = calls;
 		this.staff = staff;
 		this.records = records;
 		this.cards = cards;
@@ -78,11 +82,23 @@ public class DemoData implements InitializingBean {
 			school.cards.forEach((child, card) -> this.cards.update(this.tenant, child, card, "演示数据"));
 			school.children.forEach(c -> this.records.save(this.tenant, c));
 			school.people.forEach(p -> this.records.save(this.tenant, p));
+			choosePersonas(school);
+			java.util.Set<String> personaFamilies = new java.util.HashSet<>();
+			for (DemoPersona persona : this.personas) {
+				this.records.person(this.tenant, persona.personId())
+					.ifPresent(p -> p.childIds()
+						.forEach(id -> this.records.child(this.tenant, id)
+							.ifPresent(c -> personaFamilies.add(c.familyId()))));
+			}
+			int calls = this.calls.seed(this.tenant, school.children, personaFamilies);
+			log.info("Seeded {} demo video calls", calls);
 			log.info("Loaded the demo school: {} classes, {} pupils ({} left-behind), {} adults", school.classes.size(),
 					school.children.size(), school.children.stream().filter(c -> c.leftBehind().isLeftBehind()).count(),
 					school.people.size());
 		}
-		choosePersonas(school);
+		if (this.personas.isEmpty()) {
+			choosePersonas(school);
+		}
 		for (DemoPersona persona : this.personas) {
 			if (!persona.personId().isEmpty()) {
 				this.directory.bind(this.tenant, persona.openid(), persona.personId());

@@ -1,0 +1,139 @@
+package org.qinqing.calls;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Set;
+
+import org.qinqing.people.Child;
+import org.qinqing.people.Person;
+import org.qinqing.people.Role;
+import org.qinqing.people.SchoolRecords;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * A demo school's calls, so its console and chat are not empty: the last four weeks' calls with how
+ * they went (mostly held, some absent children, a family that twice did not call) and a few calls in
+ * the coming days, today's included, one seat per slot so parents can still book every time. Each is
+ * booked as its parent would have, a day or two before; calls that had begun send no notices.
+ */
+@Service
+public class DemoCalls {
+
+	private static final int PAST_DAYS = 28;
+
+	private final StringRedisTemplate redis;
+
+	private final CallSettingsStore settings;
+
+	private final CallOutcomes outcomes;
+
+	private final SchoolRecords records;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	DemoCalls(StringRedisTemplate redis, CallSettingsStore settings, CallOutcomes outcomes, SchoolRecords records,
+			ApplicationEventPublisher events, Clock clock) {
+		this.redis = redis;
+		this.settings = settings;
+		this.outcomes = outcomes;
+		this.records = records;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Seeds calls for the left-behind children of {@code children}, leaving out the families in
+	 * {@code keepFree} (the simulator's personas start with nothing booked).
+	 *
+	 * @return the number of calls booked
+	 */
+	public int seed(String tenant, List<Child> children, Set<String> keepFree) {
+		List<Child> eligible = children.stream()
+			.filter(c -> c.leftBehind().isLeftBehind() && !keepFree.contains(c.familyId()))
+			.toList();
+		if (eligible.isEmpty()) {
+			return 0;
+		}
+		CallSettings s = this.settings.settings(tenant);
+		LocalDateTime now = SlotCalendar.now(this.clock);
+		int booked = 0;
+		int next = 0;
+		// the past four weeks: one call a school day, rotating through the children and the day's slots
+		for (LocalDate date = now.toLocalDate().minusDays(PAST_DAYS); date.isBefore(now.toLocalDate());
+				date = date.plusDays(1)) {
+			List<Slot> slots = SlotCalendar.slotsOn(s, date, java.util.Map.of());
+			if (slots.isEmpty()) {
+				continue;
+			}
+			Child child = eligible.get(next % eligible.size());
+			Slot slot = slots.get(next % slots.size());
+			String number = book(tenant, child, slot.start());
+			if (number != null) {
+				booked++;
+				this.outcomes.mark(tenant, number, outcomeFor(next), "demo");
+			}
+			next++;
+		}
+		// the family that twice did not call: the console lists it under repeated no-shows
+		Child missing = eligible.get(0);
+		for (int week = 1; week <= 2; week++) {
+			LocalDate day = now.toLocalDate().minusWeeks(week).with(DayOfWeek.WEDNESDAY);
+			List<Slot> slots = SlotCalendar.slotsOn(s, day, java.util.Map.of());
+			if (!slots.isEmpty() && day.isBefore(now.toLocalDate())) {
+				String number = book(tenant, missing, slots.get(slots.size() - 1).start());
+				if (number != null) {
+					booked++;
+					this.outcomes.mark(tenant, number, CallOutcome.PARENT_NO_SHOW, "demo");
+				}
+			}
+		}
+		// today and the next days: a few calls, never both seats of a slot
+		for (LocalDate date = now.toLocalDate(); date.isBefore(now.toLocalDate().plusDays(5)); date = date.plusDays(1)) {
+			List<Slot> slots = SlotCalendar.slotsOn(s, date, java.util.Map.of());
+			for (int i = 0; i < slots.size(); i += 2) {
+				if (book(tenant, eligible.get(next % eligible.size()), slots.get(i).start()) != null) {
+					booked++;
+				}
+				next++;
+			}
+		}
+		return booked;
+	}
+
+	/** 8 in 10 held, then a child absent, then a parent who did not call. */
+	private static CallOutcome outcomeFor(int n) {
+		return switch (n % 10) {
+			case 7 -> CallOutcome.CHILD_ABSENT;
+			case 9 -> CallOutcome.PARENT_NO_SHOW;
+			default -> CallOutcome.HELD;
+		};
+	}
+
+	/** Books as the child's parent (else any adult) would have, two days before the call. */
+	private String book(String tenant, Child child, LocalDateTime start) {
+		String by = this.records.adultsOf(tenant, child.id())
+			.stream()
+			.filter(p -> p.role() == Role.PARENT || p.role() == Role.GUARDIAN)
+			.sorted((a, b) -> Boolean.compare(b.role() == Role.PARENT, a.role() == Role.PARENT))
+			.map(Person::id)
+			.findFirst()
+			.orElse(null);
+		if (by == null) {
+			return null;
+		}
+		LocalDateTime bookedAt = start.minusDays(2).withHour(20).withMinute(0);
+		Clock then = Clock.fixed(ZonedDateTime.of(bookedAt, CallSettings.ZONE).toInstant(), CallSettings.ZONE);
+		BookingResult result = new Bookings(this.redis, this.settings, then, this.events).book(tenant,
+				child.familyId(), child.id(), by, start);
+		return result.booking().map(Booking::number).orElse(null);
+	}
+
+}
