@@ -105,6 +105,9 @@ class CallChatTests extends PortalTestSupport {
 		assertThat(say(parent, "取消")).contains("已取消");
 		assertThat(this.bookings.upcoming(TENANT, parent.familyId())).isEmpty();
 		assertThat(say(parent, "上一步")).contains("1. 预约亲情视频").doesNotContain("几点方便");
+		// the only child was never asked, so going back from the days leaves the booking
+		assertThat(say(parent, "预约视频")).contains("哪一天方便");
+		assertThat(say(parent, "返回")).contains("1. 预约亲情视频").doesNotContain("哪一天方便", "哪个孩子");
 	}
 
 	@Test
@@ -271,8 +274,10 @@ class CallChatTests extends PortalTestSupport {
 		say(parent, "1");
 		Booking first = this.bookings.upcoming(TENANT, parent.familyId()).get(0);
 		// a second call the same week reaches the cap of 2
-		LocalDateTime sameWeek = this.calendarSlots(first.start().toLocalDate())
-			.stream()
+		LocalDate monday = first.start().toLocalDate().with(java.time.DayOfWeek.MONDAY);
+		LocalDateTime sameWeek = java.util.stream.IntStream.range(0, 7)
+			.mapToObj(monday::plusDays)
+			.flatMap(date -> this.calendarSlots(date).stream())
 			.filter(start -> !start.equals(first.start()))
 			.filter(start -> this.bookings.book(TENANT, parent.familyId(), parent.childId(), parent.personId(), start)
 				.isBooked())
