@@ -12,5 +12,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often each instance looks for due reminders and expired offers
  */
 @ConfigurationProperties("qinqing.calls")
-record CallTimings(@DefaultValue("15m") Duration offerHold, @DefaultValue("30s") Duration pollInterval) {
+public record CallTimings(@DefaultValue("15m") Duration offerHold, @DefaultValue("30s") Duration pollInterval) {
 }

@@ -68,7 +68,8 @@ public class SlotCalendar {
 		return slotsOn(s, date, taken);
 	}
 
-	static LocalDateTime now(Clock clock) {
+	/** The school time now. */
+	public static LocalDateTime now(Clock clock) {
 		return ZonedDateTime.now(clock).withZoneSameInstant(CallSettings.ZONE).toLocalDateTime();
 	}
 

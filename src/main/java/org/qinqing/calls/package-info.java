@@ -8,9 +8,7 @@
  * {@link org.qinqing.calls.CallNotices} tells parents, guardians and the duty teacher through the outbox;
  * {@link org.qinqing.calls.CallSchedule} runs the due jobs (notices, reminders, ends of offers) exactly once
  * per message across instances and restarts; a closure the school saves moves or cancels the day's calls.
- * The chat (预约视频, 我的预约, 今天的视频) and the console's call pages (the day's calls with their
- * outcomes, a station's week, no-shows, the settings) and the dashboard's calls tile live here too; the
- * console sees children only through {@link org.qinqing.people.ChildAccess}. All schedule logic is in
- * Asia/Shanghai time.
+ * The chat lives in {@code calls.chat}, the console's pages and tile in {@code calls.console}.
+ * All schedule logic is in Asia/Shanghai time.
  */
 package org.qinqing.calls;

@@ -11,9 +11,9 @@ import org.qinqing.people.Role;
 import org.qinqing.people.SchoolRecords;
 
 /** A fresh family for a test: one left-behind child in a class and one bound adult (parent or guardian). */
-record CallFamily(String openid, String personId, String childId, String familyId, String classId) {
+public record CallFamily(String openid, String personId, String childId, String familyId, String classId) {
 
-	static CallFamily create(SchoolRecords records, Directory directory, String tenant, Role role, String classId) {
+	public static CallFamily create(SchoolRecords records, Directory directory, String tenant, Role role, String classId) {
 		String id = UUID.randomUUID().toString().substring(0, 8);
 		CallFamily family = new CallFamily("call-" + role.code() + "-" + id, "p-" + id, "c-" + id, "f-" + id, classId);
 		records.save(tenant, new Child(family.childId(), "林晓雨", classId,
@@ -25,7 +25,7 @@ record CallFamily(String openid, String personId, String childId, String familyI
 	}
 
 	/** A teacher of {@code classId}, bound to a fresh openid; returns the openid. */
-	static String teacher(SchoolRecords records, Directory directory, String tenant, String classId) {
+	public static String teacher(SchoolRecords records, Directory directory, String tenant, String classId) {
 		String id = UUID.randomUUID().toString().substring(0, 8);
 		records.save(tenant, new Person("t-" + id, Role.TEACHER, "周" + id.substring(0, 1), "", List.of(),
 				List.of(classId)));

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * from the server's request threads, which Spring's per-test-thread event recording does not see.
  */
 @Component
-class CallsClosedRecorder {
+public class CallsClosedRecorder {
 
 	private final List<CallsClosed> events = new CopyOnWriteArrayList<>();
 
@@ -21,7 +21,7 @@ class CallsClosedRecorder {
 		this.events.add(event);
 	}
 
-	List<CallsClosed> events() {
+	public List<CallsClosed> events() {
 		return List.copyOf(this.events);
 	}
 

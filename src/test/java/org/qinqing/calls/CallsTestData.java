@@ -15,7 +15,7 @@ import org.qinqing.people.SchoolRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** Bookings for tests, made through {@link Bookings#book} with a clock set the day before the call. */
-final class CallsTestData {
+public final class CallsTestData {
 
 	private final StringRedisTemplate redis;
 
@@ -23,21 +23,22 @@ final class CallsTestData {
 
 	private final SchoolRecords records;
 
-	CallsTestData(StringRedisTemplate redis, CallSettingsStore settings, SchoolRecords records) {
+	public CallsTestData(StringRedisTemplate redis, CallSettingsStore settings, SchoolRecords records) {
 		this.redis = redis;
 		this.settings = settings;
 		this.records = records;
 	}
 
-	static Clock clock(LocalDateTime schoolTime) {
+	public static Clock clock(LocalDateTime schoolTime) {
 		return Clock.fixed(ZonedDateTime.of(schoolTime, CallSettings.ZONE).toInstant(), CallSettings.ZONE);
 	}
 
 	/** Books the call as the child's first parent (or any adult of the child), the day before at 10:00. */
-	Booking book(String tenant, Child child, LocalDateTime start) {
+	public Booking book(String tenant, Child child, LocalDateTime start) {
 		String bookedBy = this.records.adultsOf(tenant, child.id())
 			.stream()
-			.filter(p -> p.role() == Role.PARENT)
+			.filter(p -> p.role() == Role.PARENT || p.role() == Role.GUARDIAN)
+			.sorted((a, b) -> Boolean.compare(b.role() == Role.PARENT, a.role() == Role.PARENT))
 			.map(Person::id)
 			.findFirst()
 			.orElse("parent-" + child.familyId());
@@ -49,19 +50,38 @@ final class CallsTestData {
 		return result.booking().get();
 	}
 
-	List<Child> children(String tenant) {
+	public List<Child> children(String tenant) {
 		List<Child> children = new ArrayList<>();
 		this.records.ids(tenant, "child").forEach(id -> this.records.child(tenant, id).ifPresent(children::add));
 		return children;
 	}
 
 	/** The last weekday (Monday to Friday: the default hours open them at 16:30) {@code days} or more before {@code from}. */
-	static LocalDate weekdayBefore(LocalDate from, int days) {
+	public static LocalDate weekdayBefore(LocalDate from, int days) {
 		LocalDate date = from.minusDays(days);
 		while (date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY) {
 			date = date.minusDays(1);
 		}
 		return date;
+	}
+
+	/** The default call settings (two stations, weekday afternoons and Saturday morning). */
+	public static CallSettings defaultSettings() {
+		return SlotCalendarTests.defaults();
+	}
+
+	public static final String PHONE = SlotCalendarTests.PHONE;
+
+	public static final String TABLET = SlotCalendarTests.TABLET;
+
+	/** Bookings as seen at another time (no events): for calls booked "before" a test's now. */
+	public static Bookings bookings(StringRedisTemplate redis, CallSettingsStore settings, Clock clock) {
+		return new Bookings(redis, settings, clock);
+	}
+
+	/** The Redis key of a tenant's saved call settings: deleting it restores the defaults. */
+	public static String settingsKey(String tenant) {
+		return CallSettingsStore.key(tenant);
 	}
 
 }

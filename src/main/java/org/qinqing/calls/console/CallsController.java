@@ -1,4 +1,4 @@
-package org.qinqing.calls;
+package org.qinqing.calls.console;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -13,6 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import org.qinqing.calls.Booking;
+import org.qinqing.calls.Bookings;
+import org.qinqing.calls.CallOutcome;
+import org.qinqing.calls.CallOutcomes;
+import org.qinqing.calls.CallSettings;
+import org.qinqing.calls.CallSettingsStore;
+import org.qinqing.calls.Slot;
+import org.qinqing.calls.SlotCalendar;
 import org.qinqing.console.AuditLog;
 import org.qinqing.console.CurrentStaff;
 import org.qinqing.console.StaffUser;

@@ -1,4 +1,4 @@
-package org.qinqing.calls;
+package org.qinqing.calls.console;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,6 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.qinqing.calls.Booking;
+import org.qinqing.calls.Bookings;
+import org.qinqing.calls.CallOutcome;
+import org.qinqing.calls.CallOutcomes;
+import org.qinqing.calls.SlotCalendar;
 import org.qinqing.console.StaffUser;
 import org.qinqing.people.Child;
 import org.qinqing.people.ChildAccess;

@@ -1,4 +1,4 @@
-package org.qinqing.calls;
+package org.qinqing.calls.chat;
 
 import java.time.LocalDateTime;
 import java.util.EnumSet;
@@ -6,6 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.qinqing.calls.BookingOutcome;
+import org.qinqing.calls.BookingResult;
+import org.qinqing.calls.CallSettings;
+import org.qinqing.calls.CallSettingsStore;
+import org.qinqing.calls.CallWaitlist;
+import org.qinqing.calls.Offer;
 import org.qinqing.conversation.Command;
 import org.qinqing.conversation.Completion;
 import org.qinqing.conversation.FlowContext;

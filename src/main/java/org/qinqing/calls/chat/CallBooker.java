@@ -1,10 +1,19 @@
-package org.qinqing.calls;
+package org.qinqing.calls.chat;
 
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.qinqing.calls.Booking;
+import org.qinqing.calls.BookingOutcome;
+import org.qinqing.calls.BookingResult;
+import org.qinqing.calls.Bookings;
+import org.qinqing.calls.CallSettings;
+import org.qinqing.calls.CallSettingsStore;
+import org.qinqing.calls.CallTimings;
+import org.qinqing.calls.CallWaitlist;
+import org.qinqing.calls.SlotCalendar;
 import org.qinqing.conversation.Completion;
 import org.qinqing.conversation.FlowContext;
 import org.qinqing.people.Role;

@@ -1,4 +1,4 @@
-package org.qinqing.calls;
+package org.qinqing.calls.chat;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,4 +1,4 @@
-package org.qinqing.calls;
+package org.qinqing.calls.console;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.qinqing.calls.CallSettings;
+import org.qinqing.calls.Closure;
+import org.qinqing.calls.ExtraOpening;
+import org.qinqing.calls.OpeningHours;
 import org.springframework.util.MultiValueMap;
 
 /**

@@ -1,4 +1,4 @@
-package org.qinqing.calls;
+package org.qinqing.calls.chat;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -11,6 +11,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.qinqing.calls.Booking;
+import org.qinqing.calls.Bookings;
+import org.qinqing.calls.CallFamily;
+import org.qinqing.calls.Slot;
+import org.qinqing.calls.SlotCalendar;
 import org.qinqing.conversation.Option;
 import org.qinqing.people.Directory;
 import org.qinqing.people.Role;

@@ -1,4 +1,4 @@
-package org.qinqing.calls;
+package org.qinqing.calls.console;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,14 +10,26 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.qinqing.calls.Booking;
+import org.qinqing.calls.Bookings;
+import org.qinqing.calls.CallOutcome;
+import org.qinqing.calls.CallOutcomes;
+import org.qinqing.calls.CallSettings;
+import org.qinqing.calls.CallSettingsStore;
+import org.qinqing.calls.CallsClosed;
+import org.qinqing.calls.CallsClosedRecorder;
+import org.qinqing.calls.CallsTestData;
+import org.qinqing.calls.CancelOutcome;
+import org.qinqing.calls.Closure;
+import org.qinqing.calls.ExtraOpening;
 import org.qinqing.console.AuditLog;
 import org.qinqing.console.StaffAccounts;
 import org.qinqing.console.StaffUser;
 import org.qinqing.people.Child;
 import org.qinqing.people.Person;
 import org.qinqing.people.SchoolRecords;
-import org.qinqing.support.ConsoleBrowser;
 import org.qinqing.support.ConsoleBrowser.Page;
+import org.qinqing.support.ConsoleBrowser;
 import org.qinqing.support.PortalTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -70,7 +82,7 @@ class CallsPagesTests extends PortalTestSupport {
 	@AfterEach
 	void defaultSettings() {
 		// the tenant is shared by the run's tests: leave the default call settings behind
-		this.redis.delete(CallSettingsStore.key(TENANT));
+		this.redis.delete(CallsTestData.settingsKey(TENANT));
 	}
 
 	private ConsoleBrowser signedIn(String username) {
@@ -108,7 +120,7 @@ class CallsPagesTests extends PortalTestSupport {
 		assertThat(teacher.post("/console/calls/V9999/mark", Map.of("outcome", "HELD")).status()).isEqualTo(404);
 		// a cancelled call is gone from the list and cannot be marked
 		Booking cancelled = this.data.book(TENANT, this.theirs, start.plusMinutes(15));
-		Bookings early = new Bookings(this.redis, this.settings, CallsTestData.clock(start.minusDays(1)));
+		Bookings early = CallsTestData.bookings(this.redis, this.settings, CallsTestData.clock(start.minusDays(1)));
 		assertThat(early.cancel(TENANT, cancelled.familyId(), cancelled.number())).isEqualTo(CancelOutcome.CANCELLED);
 		assertThat(teacher.get("/console/calls?date=2026-01-05").body()).doesNotContain("call-" + cancelled.number());
 		assertThat(teacher.post("/console/calls/" + cancelled.number() + "/mark", Map.of("outcome", "HELD")).status())
@@ -305,11 +317,7 @@ class CallsPagesTests extends PortalTestSupport {
 		assertThat(after.closures()).containsExactly(Closure.allStations(closed));
 		assertThat(after.slotLength()).hasMinutes(20);
 		assertThat(after.guardiansMayBook()).isFalse();
-		assertThat(after.hours()).isEqualTo(new CallsProperties(List.of("亲情室电话", "亲情室平板"),
-				List.of("MON-FRI 16:30-18:00", "SAT 09:00-11:30"), java.time.Duration.ofMinutes(15),
-				java.time.Duration.ofDays(14), java.time.Duration.ofHours(2), java.time.Duration.ofHours(1), 2, true)
-			.toSettings()
-			.hours());
+		assertThat(after.hours()).isEqualTo(CallsTestData.defaultSettings().hours());
 		assertThat(events(closed)).containsExactly(new CallsClosed(TENANT, closed, "", "admin"));
 		Page page = admin.get("/console/calls/settings");
 		assertThat(page.body()).contains("已保存。受影响的预约会自动调整，并通知家长。").contains(closed.toString());

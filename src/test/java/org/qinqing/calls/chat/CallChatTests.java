@@ -1,4 +1,4 @@
-package org.qinqing.calls;
+package org.qinqing.calls.chat;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -7,6 +7,20 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.qinqing.calls.Booking;
+import org.qinqing.calls.Bookings;
+import org.qinqing.calls.CallFamily;
+import org.qinqing.calls.CallOutcome;
+import org.qinqing.calls.CallOutcomes;
+import org.qinqing.calls.CallSettings;
+import org.qinqing.calls.CallSettingsStore;
+import org.qinqing.calls.CallWaitlist;
+import org.qinqing.calls.CallsTestData;
+import org.qinqing.calls.CancelOutcome;
+import org.qinqing.calls.ExtraOpening;
+import org.qinqing.calls.Offer;
+import org.qinqing.calls.Slot;
+import org.qinqing.calls.SlotCalendar;
 import org.qinqing.people.Directory;
 import org.qinqing.people.Role;
 import org.qinqing.people.SchoolRecords;
@@ -194,9 +208,19 @@ class CallChatTests extends PortalTestSupport {
 		String station = saved.stations().get(0);
 		this.settings.save(TENANT, saved.withExtraOpening(new ExtraOpening(today, LocalTime.MIDNIGHT,
 				LocalTime.of(0, 30), station)));
+		try {
+			teacherMarks(today, station);
+		}
+		finally {
+			// the tenant is shared by the run's tests: leave the default call settings behind
+			this.redis.delete(CallsTestData.settingsKey(TENANT));
+		}
+	}
+
+	private void teacherMarks(LocalDate today, String station) {
 		CallFamily parent = family(Role.PARENT);
-		Bookings yesterday = new Bookings(this.redis, this.settings,
-				BookingsTests.clock(today.minusDays(1).atTime(12, 0)));
+		Bookings yesterday = CallsTestData.bookings(this.redis, this.settings,
+				CallsTestData.clock(today.minusDays(1).atTime(12, 0)));
 		Booking booking = yesterday.book(TENANT, parent.familyId(), parent.childId(), parent.personId(),
 				today.atTime(0, 15)).booking().orElseThrow();
 		String teacher = CallFamily.teacher(this.records, this.directory, TENANT, this.classId);

@@ -1,4 +1,4 @@
-package org.qinqing.calls;
+package org.qinqing.calls.chat;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -7,6 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.qinqing.calls.Booking;
+import org.qinqing.calls.Bookings;
+import org.qinqing.calls.CallSettings;
+import org.qinqing.calls.CallSettingsStore;
+import org.qinqing.calls.CallWaitlist;
+import org.qinqing.calls.CancelOutcome;
 import org.qinqing.conversation.Command;
 import org.qinqing.conversation.Completion;
 import org.qinqing.conversation.Flow;

@@ -1,4 +1,4 @@
-package org.qinqing.calls;
+package org.qinqing.calls.chat;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

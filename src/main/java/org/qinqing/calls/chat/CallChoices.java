@@ -1,4 +1,4 @@
-package org.qinqing.calls;
+package org.qinqing.calls.chat;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -7,6 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.qinqing.calls.Bookings;
+import org.qinqing.calls.CallSettings;
+import org.qinqing.calls.CallSettingsStore;
+import org.qinqing.calls.Slot;
+import org.qinqing.calls.SlotCalendar;
 import org.qinqing.conversation.Option;
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package org.qinqing.calls;
+package org.qinqing.calls.chat;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.qinqing.calls.Booking;
+import org.qinqing.calls.CallSettings;
+import org.qinqing.calls.CallSettingsStore;
 import org.qinqing.conversation.Command;
 import org.qinqing.conversation.Completion;
 import org.qinqing.conversation.Flow;

@@ -1,4 +1,4 @@
-package org.qinqing.calls;
+package org.qinqing.calls.console;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +12,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.qinqing.calls.Booking;
+import org.qinqing.calls.CallSettings;
+import org.qinqing.calls.CallSettingsStore;
+import org.qinqing.calls.CallsTestData;
+import org.qinqing.calls.Slot;
+import org.qinqing.calls.SlotCalendar;
 import org.qinqing.people.Child;
 import org.qinqing.people.Person;
 import org.qinqing.support.BrowserTestSupport;

@@ -1,4 +1,4 @@
-package org.qinqing.calls;
+package org.qinqing.calls.chat;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.qinqing.calls.Booking;
+import org.qinqing.calls.Bookings;
+import org.qinqing.calls.CallOutcome;
+import org.qinqing.calls.CallOutcomes;
+import org.qinqing.calls.SlotCalendar;
 import org.qinqing.conversation.Command;
 import org.qinqing.conversation.Completion;
 import org.qinqing.conversation.Flow;

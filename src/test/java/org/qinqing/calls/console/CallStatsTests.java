@@ -1,4 +1,4 @@
-package org.qinqing.calls;
+package org.qinqing.calls.console;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -7,6 +7,14 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.qinqing.calls.Booking;
+import org.qinqing.calls.BookingOutcome;
+import org.qinqing.calls.BookingResult;
+import org.qinqing.calls.Bookings;
+import org.qinqing.calls.CallOutcome;
+import org.qinqing.calls.CallOutcomes;
+import org.qinqing.calls.CallSettingsStore;
+import org.qinqing.calls.CallsTestData;
 import org.qinqing.console.DashboardTile;
 import org.qinqing.console.StaffRole;
 import org.qinqing.console.StaffUser;
@@ -83,7 +91,7 @@ class CallStatsTests extends PortalTestSupport {
 		this.admin = new StaffUser("admin-stats", this.tenant, StaffRole.ADMIN, "", "德育处");
 		this.teacher1 = new StaffUser("t1-stats", this.tenant, StaffRole.TEACHER, "t1", "一班老师");
 		this.teacher2 = new StaffUser("t2-stats", this.tenant, StaffRole.TEACHER, "t2", "二班老师");
-		this.stats = new CallStats(new Bookings(this.redis, this.settings, CallsTestData.clock(NOW)), this.outcomes,
+		this.stats = new CallStats(CallsTestData.bookings(this.redis, this.settings, CallsTestData.clock(NOW)), this.outcomes,
 				this.access, CallsTestData.clock(NOW));
 	}
 
@@ -95,7 +103,7 @@ class CallStatsTests extends PortalTestSupport {
 
 	/** Books at 16:30 on a weekday, the day before, and marks it when {@code outcome} is given. */
 	private Booking call(Child child, LocalDate day, CallOutcome outcome) {
-		Bookings bookings = new Bookings(this.redis, this.settings, CallsTestData.clock(day.minusDays(1).atTime(10, 0)));
+		Bookings bookings = CallsTestData.bookings(this.redis, this.settings, CallsTestData.clock(day.minusDays(1).atTime(10, 0)));
 		BookingResult result = bookings.book(this.tenant, child.familyId(), child.id(), "p-" + child.id(),
 				day.atTime(16, 30));
 		assertThat(result.outcome()).as("booking %s on %s", child.id(), day).isEqualTo(BookingOutcome.BOOKED);

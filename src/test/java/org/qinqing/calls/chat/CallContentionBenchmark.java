@@ -1,4 +1,4 @@
-package org.qinqing.calls;
+package org.qinqing.calls.chat;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,6 +14,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.qinqing.QinqingApplication;
+import org.qinqing.calls.Bookings;
+import org.qinqing.calls.CallFamily;
+import org.qinqing.calls.CallSettings;
+import org.qinqing.calls.CallSettingsStore;
+import org.qinqing.calls.Slot;
+import org.qinqing.calls.SlotCalendar;
 import org.qinqing.conversation.Option;
 import org.qinqing.people.Directory;
 import org.qinqing.people.Role;
@@ -29,7 +35,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * calling {@link Bookings#book} directly from threads, then through the real portal (each parent at the
  * confirmation step presses 1). Load generator, app and redis-server share this machine's cores.
  * <p>
- * Run: {@code ./mvnw -q -Pbench test-compile exec:java -Dbench.main=org.qinqing.calls.CallContentionBenchmark}
+ * Run: {@code ./mvnw -q -Pbench test-compile exec:java -Dbench.main=org.qinqing.calls.chat.CallContentionBenchmark}
  * (options: -Dbench.parents=200 -Dbench.rounds=5).
  */
 public final class CallContentionBenchmark {

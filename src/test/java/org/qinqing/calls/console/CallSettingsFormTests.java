@@ -1,4 +1,4 @@
-package org.qinqing.calls;
+package org.qinqing.calls.console;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -6,6 +6,11 @@ import java.time.LocalTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.qinqing.calls.CallSettings;
+import org.qinqing.calls.CallsTestData;
+import org.qinqing.calls.Closure;
+import org.qinqing.calls.ExtraOpening;
+import org.qinqing.calls.OpeningHours;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -35,11 +40,11 @@ class CallSettingsFormTests {
 
 	@Test
 	void savedSettingsRoundTripThroughTheForm() {
-		CallSettings settings = SlotCalendarTests.defaults()
+		CallSettings settings = CallsTestData.defaultSettings()
 			.withClosure(Closure.allStations(TODAY.plusDays(3)))
-			.withClosure(new Closure(TODAY.plusDays(4), SlotCalendarTests.TABLET))
+			.withClosure(new Closure(TODAY.plusDays(4), CallsTestData.TABLET))
 			.withExtraOpening(new ExtraOpening(TODAY.plusDays(8), LocalTime.of(14, 0), LocalTime.of(15, 30),
-					SlotCalendarTests.PHONE))
+					CallsTestData.PHONE))
 			.withGuardiansMayBook(false);
 		CallSettingsForm.Checked checked = CallSettingsForm.read(posted(CallSettingsForm.of(settings))).validate(TODAY);
 		assertThat(checked.problems()).isEmpty();
@@ -59,24 +64,24 @@ class CallSettingsFormTests {
 
 	@Test
 	void removingAndAddingClosuresAndExtraOpenings() {
-		CallSettings settings = SlotCalendarTests.defaults().withClosure(Closure.allStations(TODAY.plusDays(3)));
+		CallSettings settings = CallsTestData.defaultSettings().withClosure(Closure.allStations(TODAY.plusDays(3)));
 		MultiValueMap<String, String> params = posted(CallSettingsForm.of(settings));
 		params.add("removeClosure", TODAY.plusDays(3) + "|");
 		params.add("newClosureDate", TODAY.toString());
-		params.add("newClosureStation", SlotCalendarTests.PHONE);
+		params.add("newClosureStation", CallsTestData.PHONE);
 		params.add("newExtraDate", TODAY.plusDays(1).toString());
 		params.add("newExtraFrom", "08:00");
 		params.add("newExtraTo", "08:30");
-		params.add("newExtraStation", SlotCalendarTests.TABLET);
+		params.add("newExtraStation", CallsTestData.TABLET);
 		CallSettings saved = CallSettingsForm.read(params).validate(TODAY).settings();
-		assertThat(saved.closures()).containsExactly(new Closure(TODAY, SlotCalendarTests.PHONE));
+		assertThat(saved.closures()).containsExactly(new Closure(TODAY, CallsTestData.PHONE));
 		assertThat(saved.extraOpenings()).containsExactly(
-				new ExtraOpening(TODAY.plusDays(1), LocalTime.of(8, 0), LocalTime.of(8, 30), SlotCalendarTests.TABLET));
+				new ExtraOpening(TODAY.plusDays(1), LocalTime.of(8, 0), LocalTime.of(8, 30), CallsTestData.TABLET));
 	}
 
 	@Test
 	void mistakesAreNamedPerFieldAndTheTypedTextIsKept() {
-		MultiValueMap<String, String> params = posted(CallSettingsForm.of(SlotCalendarTests.defaults()));
+		MultiValueMap<String, String> params = posted(CallSettingsForm.of(CallsTestData.defaultSettings()));
 		params.set("hours.0", "MON-FRI 16:30-18:00\n周一 四点");
 		params.set("bookingWindow", "90");
 		params.set("minNotice", "-5");
@@ -89,7 +94,7 @@ class CallSettingsFormTests {
 		CallSettingsForm.Checked checked = form.validate(TODAY);
 		assertThat(checked.settings()).isNull();
 		assertThat(checked.problems()).containsOnlyKeys("hours.0", "bookingWindow", "minNotice", "newClosure", "newExtra");
-		assertThat(checked.problems().get("hours.0").args()).containsExactly(SlotCalendarTests.PHONE, 2, "周一 四点");
+		assertThat(checked.problems().get("hours.0").args()).containsExactly(CallsTestData.PHONE, 2, "周一 四点");
 		assertThat(checked.problems().get("newClosure").key()).isEqualTo("calls.settings.error.station.unknown");
 		assertThat(checked.problems().get("newExtra").key()).isEqualTo("calls.settings.error.extra.past");
 		assertThat(form.hours().get(0).text()).isEqualTo("MON-FRI 16:30-18:00\n周一 四点");
@@ -98,17 +103,17 @@ class CallSettingsFormTests {
 
 	@Test
 	void anExtraOpeningOfARemovedStationMustGoToo() {
-		CallSettings settings = SlotCalendarTests.defaults()
+		CallSettings settings = CallsTestData.defaultSettings()
 			.withExtraOpening(new ExtraOpening(TODAY.plusDays(2), LocalTime.of(9, 0), LocalTime.of(10, 0),
-					SlotCalendarTests.TABLET));
+					CallsTestData.TABLET));
 		MultiValueMap<String, String> params = posted(CallSettingsForm.of(settings));
-		params.set("stations", SlotCalendarTests.PHONE);
+		params.set("stations", CallsTestData.PHONE);
 		CallSettingsForm.Checked checked = CallSettingsForm.read(params).validate(TODAY);
 		assertThat(checked.problems()).containsOnlyKeys("extras");
 		params.add("removeExtra", params.getFirst("extra"));
 		CallSettings saved = CallSettingsForm.read(params).validate(TODAY).settings();
-		assertThat(saved.stations()).containsExactly(SlotCalendarTests.PHONE);
-		assertThat(saved.hours().get(SlotCalendarTests.PHONE)).isEqualTo(settings.hours().get(SlotCalendarTests.PHONE));
+		assertThat(saved.stations()).containsExactly(CallsTestData.PHONE);
+		assertThat(saved.hours().get(CallsTestData.PHONE)).isEqualTo(settings.hours().get(CallsTestData.PHONE));
 		assertThat(saved.extraOpenings()).isEmpty();
 	}
 

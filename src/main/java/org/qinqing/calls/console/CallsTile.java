@@ -1,4 +1,4 @@
-package org.qinqing.calls;
+package org.qinqing.calls.console;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.qinqing.calls;
+package org.qinqing.calls.console;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.qinqing.calls.CallSettings;
+import org.qinqing.calls.CallSettingsStore;
+import org.qinqing.calls.CallsClosed;
+import org.qinqing.calls.Closure;
+import org.qinqing.calls.SlotCalendar;
 import org.qinqing.console.AuditLog;
 import org.qinqing.console.CurrentStaff;
 import org.qinqing.console.StaffUser;
