@@ -52,7 +52,8 @@ public class CallNotices {
 			"status-remind-day", "status-remind-30", "status-offer", "status-closed", "status-wait-closed",
 			"status-moved", "booked", "booked-duty", "booked-guardian", "cancelled-duty", "cancelled-guardian",
 			"moved-duty", "remind-day", "remind-30", "offer", "closed", "closed-alternatives",
-			"closed-no-alternatives", "closed-time-separator", "wait-closed" };
+			"closed-no-alternatives", "closed-time-separator", "wait-closed", "title-offer-lapsed",
+			"status-offer-lapsed", "offer-lapsed" };
 
 	private final Outbox outbox;
 
@@ -203,6 +204,21 @@ public class CallNotices {
 		Map<String, String> fields = fields(family, start, null, "status-offer");
 		for (String person : family.parentsAnd(personId)) {
 			send(tenant, person, "call-offer", key(tenant, subject, "offer"), text("offer", p), "title-offer", fields);
+		}
+	}
+
+	/** The family let a held seat's time pass: it went to the next family, and the family is no longer waiting. */
+	void offerLapsed(String tenant, String familyId, String childId, String personId, LocalDateTime start,
+			Instant expiredAt) {
+		Family family = family(tenant, childId, personId);
+		Map<String, Object> p = new LinkedHashMap<>();
+		p.put("when", when(start));
+		p.put("until", LocalDateTime.ofInstant(expiredAt, CallSettings.ZONE).format(HHMM));
+		String subject = "offer:" + familyId + ":" + Bookings.slotId(start) + ":" + expiredAt.getEpochSecond();
+		Map<String, String> fields = fields(family, start, null, "status-offer-lapsed");
+		for (String person : family.parentsAnd(personId)) {
+			send(tenant, person, "call-offer", key(tenant, subject, "lapsed"), text("offer-lapsed", p),
+					"title-offer-lapsed", fields);
 		}
 	}
 

@@ -276,10 +276,13 @@ public class CallWaitlist {
 		if (raw.isEmpty() || !Held.parse(raw.get()).slotId().equals(slot)) {
 			return true; // accepted, declined or replaced
 		}
-		if (Held.parse(raw.get()).expiresAt() > nowEpoch()) {
+		Held held = Held.parse(raw.get());
+		if (held.expiresAt() > nowEpoch()) {
 			return false; // not yet: the job comes again
 		}
 		release(tenant, familyId, raw.get());
+		this.notices.offerLapsed(tenant, familyId, held.childId(), held.personId(), held.start(),
+				Instant.ofEpochSecond(held.expiresAt()));
 		return true;
 	}
 

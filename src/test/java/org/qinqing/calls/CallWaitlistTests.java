@@ -108,6 +108,12 @@ class CallWaitlistTests extends CallsTestSupport {
 		assertThat(this.schedule.runDue(this.tenant)).isEqualTo(1);
 		assertThat(this.waitlist.pendingOffer(this.tenant, "f4")).isPresent();
 		assertThat(queuedTo("mum-f4")).extracting(Queued::kind).containsExactly("call-offer");
+		// the family that let the time pass is told, once, that the seat went and it no longer waits
+		assertThat(queuedTo("mum-f3")).extracting(Queued::text)
+			.anySatisfy(text -> assertThat(text).contains("已经让给下一位家长", "预约视频"));
+		this.schedule.runDue(this.tenant);
+		assertThat(queuedTo("mum-f3").stream().filter(q -> q.text().contains("已经让给下一位家长"))).hasSize(1);
+		assertThat(this.waitlist.waiting(this.tenant, "f3")).isEmpty();
 		assertThat(this.waitlist.accept(this.tenant, "f3", "mum-f3").outcome()).isEqualTo(BookingOutcome.NO_OFFER);
 		assertThat(book("f3", MONDAY_1630).outcome()).isEqualTo(BookingOutcome.FULL);
 		assertThat(this.waitlist.accept(this.tenant, "f4", "dad-f4").booking()).get()
