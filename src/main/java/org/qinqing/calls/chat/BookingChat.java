@@ -70,7 +70,7 @@ class BookingChat {
 	@Bean
 	Command bookCallCommand(BotScripts scripts) {
 		List<String> words = scripts.strings("calls.words-book");
-		return new Command("call-book", EnumSet.of(Role.PARENT, Role.GUARDIAN), words::contains,
+		return new Command("call-book", EnumSet.of(Role.PARENT, Role.GUARDIAN, Role.VISITOR), words::contains,
 				(input, context) -> start(context, Map.of()));
 	}
 

@@ -198,7 +198,23 @@ class CallChatTests extends PortalTestSupport {
 	void aVisitorIsAskedToBindFirst() {
 		String openid = "call-visitor-" + System.nanoTime();
 		resetSession(openid);
-		assertThat(wechat().text(openid, "预约视频").reply()).doesNotContain("哪一天方便");
+		assertThat(wechat().text(openid, "预约视频").reply()).contains("请先回复「绑定」").doesNotContain("哪一天方便");
+	}
+
+	@Test
+	void aGuardianIsToldWhenTheSchoolLeavesBookingToParents() {
+		CallSettings saved = this.settings.settings(TENANT);
+		this.settings.save(TENANT, saved.withGuardiansMayBook(false));
+		try {
+			CallFamily guardian = family(Role.GUARDIAN);
+			assertThat(say(guardian, "预约视频")).contains("学校目前请孩子的爸爸妈妈自己预约视频", "回复「我的预约」")
+				.doesNotContain("哪一天方便");
+			CallFamily parent = family(Role.PARENT);
+			assertThat(say(parent, "预约视频")).contains("哪一天方便");
+		}
+		finally {
+			this.redis.delete(CallsTestData.settingsKey(TENANT));
+		}
 	}
 
 	@Test
