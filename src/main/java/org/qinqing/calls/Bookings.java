@@ -378,43 +378,35 @@ public class Bookings {
 	/** The family's active bookings that have not started yet, earliest first. */
 	public List<Booking> upcoming(String tenant, String familyId) {
 		long now = this.clock.instant().getEpochSecond();
-		Set<String> numbers = this.redis.opsForZSet().rangeByScore(keys(tenant, "family", familyId), now, Double.MAX_VALUE);
-		List<Booking> upcoming = new ArrayList<>();
-		if (numbers == null || numbers.isEmpty()) {
-			return upcoming;
-		}
-		List<String> ordered = new ArrayList<>(numbers);
-		List<Object> raws = this.redis.opsForHash().multiGet(keys(tenant, "bookings"), new ArrayList<>(ordered));
-		for (int i = 0; i < ordered.size(); i++) {
-			if (raws.get(i) != null) {
-				Stored stored = Stored.parse(ordered.get(i), (String) raws.get(i));
-				if (ACTIVE.equals(stored.status())) {
-					upcoming.add(stored.booking());
-				}
-			}
-		}
-		return upcoming;
+		return active(tenant,
+				this.redis.opsForZSet().rangeByScore(keys(tenant, "family", familyId), now, Double.MAX_VALUE));
 	}
 
 	/** Active bookings whose call starts from {@code from} (inclusive) to {@code to} (exclusive), by start and station. */
 	public List<Booking> between(String tenant, LocalDateTime from, LocalDateTime to) {
-		Set<String> numbers = this.redis.opsForZSet().rangeByScore(keys(tenant, "all"), epoch(from), epoch(to) - 1);
-		List<Booking> found = new ArrayList<>();
+		List<Booking> found = active(tenant,
+				this.redis.opsForZSet().rangeByScore(keys(tenant, "all"), epoch(from), epoch(to) - 1));
+		found.sort(java.util.Comparator.comparing(Booking::start).thenComparing(Booking::station));
+		return found;
+	}
+
+	/** The active ones of these bookings, in the given order, read in one round trip. */
+	private List<Booking> active(String tenant, Set<String> numbers) {
+		List<Booking> active = new ArrayList<>();
 		if (numbers == null || numbers.isEmpty()) {
-			return found;
+			return active;
 		}
-		List<String> ordered = new ArrayList<>(numbers);
-		List<Object> raws = this.redis.opsForHash().multiGet(keys(tenant, "bookings"), new ArrayList<>(ordered));
+		List<Object> ordered = new ArrayList<>(numbers);
+		List<Object> raws = this.redis.opsForHash().multiGet(keys(tenant, "bookings"), ordered);
 		for (int i = 0; i < ordered.size(); i++) {
 			if (raws.get(i) != null) {
-				Stored stored = Stored.parse(ordered.get(i), (String) raws.get(i));
+				Stored stored = Stored.parse((String) ordered.get(i), (String) raws.get(i));
 				if (ACTIVE.equals(stored.status())) {
-					found.add(stored.booking());
+					active.add(stored.booking());
 				}
 			}
 		}
-		found.sort(java.util.Comparator.comparing(Booking::start).thenComparing(Booking::station));
-		return found;
+		return active;
 	}
 
 	/** One booking by its number, active or cancelled. */

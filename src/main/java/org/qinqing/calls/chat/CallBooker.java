@@ -62,8 +62,7 @@ class CallBooker {
 	Completion book(FlowContext context, String childId, LocalDateTime start, String replace) {
 		String tenant = context.tenant();
 		CallSettings s = this.settings.settings(tenant);
-		Optional<CallFamilies.Member> member = this.families.member(tenant, context.openid(), childId)
-			.filter(m -> m.adult().role() == Role.PARENT || s.guardiansMayBook());
+		Optional<CallFamilies.Member> member = mayBook(context, childId, s);
 		if (member.isEmpty()) {
 			return Completion.done(this.wording.text("calls.no-children"));
 		}
@@ -102,9 +101,7 @@ class CallBooker {
 	/** Puts the family in line for a full time; a seat that freed meanwhile is simply booked. */
 	Completion waitFor(FlowContext context, String childId, LocalDateTime start) {
 		String tenant = context.tenant();
-		CallSettings s = this.settings.settings(tenant);
-		Optional<CallFamilies.Member> member = this.families.member(tenant, context.openid(), childId)
-			.filter(m -> m.adult().role() == Role.PARENT || s.guardiansMayBook());
+		Optional<CallFamilies.Member> member = mayBook(context, childId, this.settings.settings(tenant));
 		if (member.isEmpty()) {
 			return Completion.done(this.wording.text("calls.no-children"));
 		}
@@ -122,6 +119,12 @@ class CallBooker {
 			default:
 				return alternatives(this.wording.text("calls.not-bookable"), childId, start, "");
 		}
+	}
+
+	/** The user's tie to the child, when the school lets them book for it (guardians only if allowed). */
+	private Optional<CallFamilies.Member> mayBook(FlowContext context, String childId, CallSettings s) {
+		return this.families.member(context.tenant(), context.openid(), childId)
+			.filter(m -> m.adult().role() == Role.PARENT || s.guardiansMayBook());
 	}
 
 	private boolean oldTooLate(String tenant, String number, CallSettings s) {

@@ -143,16 +143,10 @@ class CallChatTests extends PortalTestSupport {
 	@Test
 	void aFullTimeIsMarkedInTheListAndLeadsToTheNearestFreeTimes() {
 		CallFamily parent = family(Role.PARENT);
-		String days = say(parent, "预约视频");
-		String times = say(parent, firstFree(days));
-		int free = Integer.parseInt(firstFree(times));
-		LocalDateTime slot = timeOf(parent, free);
-		fill(slot);
-		assertThat(say(parent, "返回")).contains("哪一天方便");
-		String again = say(parent, firstFree(days));
-		assertThat(again.lines().filter(line -> line.startsWith(free + ". ")).findFirst().orElseThrow())
+		FullTime full = atAFullTime(parent);
+		assertThat(full.times().lines().filter(line -> line.startsWith(full.number() + ". ")).findFirst().orElseThrow())
 			.contains("（已约满，可以排队）");
-		String confirm = say(parent, String.valueOf(free));
+		String confirm = full.confirm();
 		assertThat(confirm).contains("看看离它最近的空位").doesNotContain("确认预约");
 		String nearest = say(parent, "看看离它最近的空位");
 		assertThat(nearest).contains("最近的空闲时间", "1. ");
@@ -260,14 +254,10 @@ class CallChatTests extends PortalTestSupport {
 	@Test
 	void aParentWaitsForAFullTimeIsOfferedTheFreedSeatAndTakesItWithConfirm() {
 		CallFamily parent = family(Role.PARENT);
-		String days = say(parent, "预约视频");
-		String times = say(parent, firstFree(days));
-		int free = Integer.parseInt(firstFree(times));
-		LocalDateTime slot = timeOf(parent, free);
-		List<CallFamily> others = fill(slot);
-		say(parent, "返回");
-		say(parent, firstFree(days));
-		assertThat(say(parent, String.valueOf(free))).contains("1. 这个时间已约满：排队等空位");
+		FullTime full = atAFullTime(parent);
+		LocalDateTime slot = full.slot();
+		List<CallFamily> others = full.others();
+		assertThat(full.confirm()).contains("1. 这个时间已约满：排队等空位");
 		assertThat(say(parent, "1")).contains("已帮您排队等", "回复「确认」就能约上");
 		assertThat(say(parent, "我的预约")).contains("排队中：");
 		// typed inside the 我的预约 list: a command, not a wrong answer
@@ -291,14 +281,7 @@ class CallChatTests extends PortalTestSupport {
 	@Test
 	void aParentLeavesTheWaitlistFromMyBookings() {
 		CallFamily parent = family(Role.PARENT);
-		String days = say(parent, "预约视频");
-		String times = say(parent, firstFree(days));
-		int free = Integer.parseInt(firstFree(times));
-		LocalDateTime slot = timeOf(parent, free);
-		fill(slot);
-		say(parent, "返回");
-		say(parent, firstFree(days));
-		say(parent, String.valueOf(free));
+		LocalDateTime slot = atAFullTime(parent).slot();
 		say(parent, "1");
 		assertThat(this.waitlist.waiting(TENANT, parent.familyId())).containsExactly(slot);
 		assertThat(say(parent, "我的预约")).contains("1. 排队中：");
@@ -393,6 +376,21 @@ class CallChatTests extends PortalTestSupport {
 		String shown = json.substring(at, json.indexOf('"', at));
 		String line = shown.split("\\\\n")[number - 1];
 		return LocalDateTime.parse(line.substring(0, line.indexOf("\\t")));
+	}
+
+	/** The parent at the confirmation of a time that filled up while they were choosing it. */
+	private record FullTime(LocalDateTime slot, List<CallFamily> others, int number, String times, String confirm) {
+	}
+
+	/** 预约视频 → a day → (the first free time fills up) → 返回 → the same day → that time. */
+	private FullTime atAFullTime(CallFamily parent) {
+		String days = say(parent, "预约视频");
+		int free = Integer.parseInt(firstFree(say(parent, firstFree(days))));
+		LocalDateTime slot = timeOf(parent, free);
+		List<CallFamily> others = fill(slot);
+		assertThat(say(parent, "返回")).contains("哪一天方便");
+		String times = say(parent, firstFree(days));
+		return new FullTime(slot, others, free, times, say(parent, String.valueOf(free)));
 	}
 
 	/** Books every free seat of a slot for other families; returns them. */
