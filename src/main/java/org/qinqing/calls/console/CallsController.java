@@ -95,8 +95,12 @@ class CallsController {
 
 	private final java.time.Clock clock;
 
+	private final org.springframework.context.MessageSource messages;
+
 	CallsController(Bookings bookings, SlotCalendar calendar, CallSettingsStore settings, CallOutcomes outcomes,
-			CallStats stats, ChildAccess access, SchoolRecords records, AuditLog audit, java.time.Clock clock) {
+			CallStats stats, ChildAccess access, SchoolRecords records, AuditLog audit, java.time.Clock clock,
+			org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.bookings = bookings;
 		this.calendar = calendar;
 		this.settings = settings;
@@ -267,7 +271,7 @@ class CallsController {
 			.toList();
 		model.addAttribute("user", user);
 		model.addAttribute("rows", rows);
-		model.addAttribute("asOf", summary.asOf().format(CallsTile.AS_OF));
+		model.addAttribute("asOf", CallsTile.asOf(this.messages, summary.asOf()));
 		return NEVER_HELD_VIEW;
 	}
 

@@ -18,7 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 class CallsTile implements DashboardTile {
 
-	static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("M月d日 HH:mm", Locale.SIMPLIFIED_CHINESE);
 
 	private final CallStats stats;
 
@@ -45,9 +44,15 @@ class CallsTile implements DashboardTile {
 			values.add(entry.getValue().doubleValue());
 		}
 		String detail = this.messages.getMessage("tile.calls.detail",
-				new Object[] { summary.asOf().format(AS_OF), summary.neverHeld().size() }, Locale.SIMPLIFIED_CHINESE);
+				new Object[] { asOf(this.messages, summary.asOf()), summary.neverHeld().size() }, Locale.SIMPLIFIED_CHINESE);
 		return new Tile("tile.calls", String.valueOf(summary.heldThisMonth()), detail, CallsController.NEVER_HELD_PATH,
 				new Chart(labels, values, null, ""));
+	}
+
+	/** "11月29日 04:58": when figures were computed, in the pattern of {@code calls.asOf.pattern}. */
+	static String asOf(MessageSource messages, java.time.LocalDateTime at) {
+		String pattern = messages.getMessage("calls.asOf.pattern", null, Locale.SIMPLIFIED_CHINESE);
+		return at.format(DateTimeFormatter.ofPattern(pattern, Locale.SIMPLIFIED_CHINESE));
 	}
 
 }
