@@ -106,8 +106,7 @@ class BookingChat {
 		return Flow.completing(ALTERNATIVES_FLOW,
 				List.of(Step.pick("time", "calls.ask-alternative", "calls.hint-alternative", "calls.alternative-none",
 						context -> this.choices.alternatives(context.tenant(),
-								LocalDateTime.parse(context.answers().get("wantedAt")), ALTERNATIVES,
-								this.booker.canWait()))),
+								LocalDateTime.parse(context.answers().get("wantedAt")), ALTERNATIVES))),
 				context -> {
 					String time = context.answers().get("time");
 					if (CallChoices.WAIT.equals(time)) {
@@ -132,10 +131,8 @@ class BookingChat {
 		if (this.choices.isFree(context.tenant(), start)) {
 			return List.of(option(BOOK, "calls.confirm-book"), option(NO, "calls.confirm-no"));
 		}
-		return this.booker.canWait()
-				? List.of(option(CallChoices.WAIT, "calls.confirm-wait"), option(NEAREST, "calls.confirm-nearest"),
-						option(NO, "calls.confirm-no"))
-				: List.of(option(NEAREST, "calls.confirm-nearest"), option(NO, "calls.confirm-no"));
+		return List.of(option(CallChoices.WAIT, "calls.confirm-wait"), option(NEAREST, "calls.confirm-nearest"),
+				option(NO, "calls.confirm-no"));
 	}
 
 	private Completion confirmed(FlowContext context) {

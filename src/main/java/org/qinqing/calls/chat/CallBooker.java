@@ -54,11 +54,6 @@ class CallBooker {
 				"calls.already-booked", "calls.old-gone", "calls.no-children", "calls.guardians-not-allowed");
 	}
 
-	/** Whether a full time can be waited for. */
-	boolean canWait() {
-		return true;
-	}
-
 	Completion book(FlowContext context, String childId, LocalDateTime start, String replace) {
 		String tenant = context.tenant();
 		CallSettings s = this.settings.settings(tenant);

@@ -40,10 +40,6 @@ class CallChoices {
 		this.clock = clock;
 	}
 
-	int slotMinutes(String tenant) {
-		return (int) this.settings.settings(tenant).slotLength().toMinutes();
-	}
-
 	/** Days of the window with a bookable slot, free or full. */
 	List<Option> days(String tenant) {
 		CallSettings s = this.settings.settings(tenant);
@@ -88,16 +84,11 @@ class CallChoices {
 			.anyMatch(slot -> slot.start().equals(start) && slot.free() > 0);
 	}
 
-	/** Whether the slot can still be booked as far as time goes (notice, window, opening hours). */
-	boolean isBookable(String tenant, LocalDateTime start) {
-		return SlotCalendar.check(this.settings.settings(tenant), SlotCalendar.now(this.clock), start).isEmpty();
-	}
-
 	/**
-	 * The free times nearest to {@code wanted}, each booked when picked; {@code waitOption} adds waiting
-	 * for {@code wanted} itself when it can still be booked.
+	 * The free times nearest to {@code wanted}, each booked when picked, and waiting for {@code wanted}
+	 * itself when it can still be booked.
 	 */
-	List<Option> alternatives(String tenant, LocalDateTime wanted, int count, boolean waitOption) {
+	List<Option> alternatives(String tenant, LocalDateTime wanted, int count) {
 		CallSettings s = this.settings.settings(tenant);
 		LocalDateTime now = SlotCalendar.now(this.clock);
 		Map<LocalDateTime, Integer> taken = this.bookings.takenSeats(tenant, now, now.plus(s.bookingWindow()));
@@ -106,7 +97,7 @@ class CallChoices {
 			String label = this.wording.slot(slot.start());
 			options.add(new Option(slot.start().toString(), label, label));
 		}
-		if (waitOption && SlotCalendar.check(s, now, wanted).isEmpty()) {
+		if (SlotCalendar.check(s, now, wanted).isEmpty()) {
 			options.add(new Option(WAIT,
 					this.wording.text("calls.alternative-wait", Map.of("wanted", this.wording.slot(wanted)))));
 		}
