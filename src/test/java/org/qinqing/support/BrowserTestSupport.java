@@ -21,8 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qinqing.console.StaffAccounts;
 import org.qinqing.console.StaffRole;
 import org.qinqing.console.StaffUser;
-import org.qinqing.people.Person;
-import org.qinqing.people.Role;
+import org.qinqing.people.SchoolClass;
 import org.qinqing.people.SchoolRecords;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -100,17 +99,20 @@ public abstract class BrowserTestSupport extends PortalTestSupport {
 		if (!this.accounts.exists(this.adminName)) {
 			this.accounts.save(new StaffUser(this.adminName, TENANT, StaffRole.ADMIN, "", "德育处"), PASSWORD);
 		}
-		// the demo's teacher1: the first teacher who heads a class
-		Person teacherPerson = this.records.ids(TENANT, "person")
-			.stream()
-			.map(id -> this.records.person(TENANT, id).orElseThrow())
-			.filter(p -> p.role() == Role.TEACHER && !p.classIds().isEmpty())
-			.findFirst()
-			.orElseThrow();
-		this.teacher = new StaffUser(this.teacherName, TENANT, StaffRole.TEACHER, teacherPerson.id(), "测试老师");
-		if (!this.accounts.exists(this.teacherName)) {
-			this.accounts.save(this.teacher, PASSWORD);
-		}
+		// the demo's teacher1: the head of the school's first class (other tests add teachers to its
+		// classes, so "the first teacher with classes" is not a stable choice); one account per run
+		this.teacher = this.accounts.find(this.teacherName).orElseGet(() -> {
+			String head = this.records.ids(TENANT, "class")
+				.stream()
+				.map(id -> this.records.schoolClass(TENANT, id).orElseThrow())
+				.map(SchoolClass::headTeacherId)
+				.filter(id -> !id.isEmpty())
+				.findFirst()
+				.orElseThrow();
+			StaffUser user = new StaffUser(this.teacherName, TENANT, StaffRole.TEACHER, head, "测试老师");
+			this.accounts.save(user, PASSWORD);
+			return user;
+		});
 		browser.manage().window().setSize(new Dimension(1280, 900));
 		browser.get(url("/console/login"));
 		browser.manage().deleteAllCookies();
