@@ -55,8 +55,9 @@ public class Bookings {
 	 * ({@code booked|<number>}, due now) and reminders.
 	 * Booking keys 1-11 and ARGV 1-11 are the same in BOOK and RESCHEDULE:
 	 * KEYS: slot, week, seq, bookings, all, family, offers, wait, waiter, waits (of the family), schedule.
-	 * ARGV: family, cap, start (epoch s), record prefix, record suffix, slot expiry, week expiry, now
-	 * (epoch s), slot id, day-before reminder due ('' for none), 30-minute reminder due.
+	 * ARGV: family, cap, start (epoch s), record prefix, record suffix, slot TTL (s), week TTL (s), now
+	 * (epoch s), slot id, day-before reminder due ('' for none), 30-minute reminder due. The TTLs are relative,
+	 * computed from the application's clock: Redis never compares an absolute time of ours with its own clock.
 	 */
 	static final String SEATS_LUA = """
 			local function held_by(v)
@@ -85,9 +86,9 @@ public class Bookings {
 	private static final String WRITE_LUA = """
 			local function write(no, station)
 			  redis.call('HSET', KEYS[1], 's:' .. station, no, 'f:' .. ARGV[1], no)
-			  redis.call('EXPIREAT', KEYS[1], ARGV[6])
+			  redis.call('EXPIRE', KEYS[1], ARGV[6])
 			  redis.call('SADD', KEYS[2], no)
-			  redis.call('EXPIREAT', KEYS[2], ARGV[7])
+			  redis.call('EXPIRE', KEYS[2], ARGV[7])
 			  redis.call('HSET', KEYS[4], no, ARGV[4] .. '|' .. station .. '|' .. ARGV[5])
 			  redis.call('ZADD', KEYS[5], ARGV[3], no)
 			  redis.call('ZADD', KEYS[6], ARGV[3], no)
@@ -367,12 +368,21 @@ public class Bookings {
 		long start = epoch(slotStart);
 		long now = bookedAt.getEpochSecond();
 		long dayBefore = start - ChronoUnit.DAYS.getDuration().toSeconds();
+		long slotTtl = ttl(start + ChronoUnit.DAYS.getDuration().toSeconds(), now);
+		long weekTtl = ttl(epoch(slotStart.toLocalDate().plusWeeks(2).atStartOfDay()), now);
 		return new ArrayList<>(List.of(familyId, String.valueOf(s.familyCapPerWeek()), String.valueOf(start),
 				slotStart.toString(), familyId + "|" + childId + "|" + bookedBy + "|" + bookedAt.toEpochMilli() + "|" + ACTIVE,
-				String.valueOf(start + ChronoUnit.DAYS.getDuration().toSeconds()),
-				String.valueOf(epoch(slotStart.toLocalDate().plusWeeks(2).atStartOfDay())), String.valueOf(now),
+				String.valueOf(slotTtl), String.valueOf(weekTtl), String.valueOf(now),
 				slotId(slotStart), dayBefore > now ? String.valueOf(dayBefore) : "",
 				String.valueOf(Math.max(now, start - Duration.ofMinutes(30).toSeconds()))));
+	}
+
+	/**
+	 * Seconds from {@code now} until {@code until}, both by the application's clock: keys get relative TTLs,
+	 * so a Redis whose clock differs from ours (a test's movable clock, a skewed host) keeps them as long.
+	 */
+	static long ttl(long untilEpochSecond, long nowEpochSecond) {
+		return Math.max(60, untilEpochSecond - nowEpochSecond);
 	}
 
 	/** The family's active bookings that have not started yet, earliest first. */

@@ -33,7 +33,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class CallWaitlist {
 
-	/** KEYS: slot, wait, waiter, waits, waitslots, waitseq, offers. ARGV: family, data, now, start, slot id, stations... */
+	/**
+	 * KEYS: slot, wait, waiter, waits, waitslots, waitseq, offers. ARGV: family, data, now, start, slot id,
+	 * stations... Times are epoch seconds of the application's clock; expiries are given relative to its now.
+	 */
 	private static final RedisScript<String> JOIN = RedisScript.of(Bookings.SEATS_LUA + """
 			if redis.call('HEXISTS', KEYS[1], 'f:' .. ARGV[1]) == 1 then return 'ALREADY_BOOKED' end
 			local now = tonumber(ARGV[3])
@@ -46,9 +49,9 @@ public class CallWaitlist {
 			end
 			redis.call('ZADD', KEYS[2], redis.call('INCR', KEYS[6]), ARGV[1])
 			redis.call('HSET', KEYS[3], ARGV[1], ARGV[2])
-			local expiry = tonumber(ARGV[4]) + 86400
-			redis.call('EXPIREAT', KEYS[2], expiry)
-			redis.call('EXPIREAT', KEYS[3], expiry)
+			local ttl = math.max(60, tonumber(ARGV[4]) + 86400 - now)
+			redis.call('EXPIRE', KEYS[2], ttl)
+			redis.call('EXPIRE', KEYS[3], ttl)
 			redis.call('ZADD', KEYS[4], ARGV[4], ARGV[5])
 			redis.call('ZADD', KEYS[5], ARGV[4], ARGV[5])
 			return 'JOINED'
@@ -78,7 +81,7 @@ public class CallWaitlist {
 			local data = redis.call('HGET', KEYS[3], family) or '|'
 			drop()
 			redis.call('HSET', KEYS[1], 's:' .. station, 'H:' .. family .. ':' .. ARGV[3])
-			redis.call('EXPIREAT', KEYS[1], tonumber(ARGV[5]) + 86400)
+			redis.call('EXPIRE', KEYS[1], math.max(60, tonumber(ARGV[5]) + 86400 - now))
 			redis.call('HSET', KEYS[4], family, ARGV[4] .. '|' .. station .. '|' .. data .. '|' .. ARGV[3])
 			redis.call('ZADD', KEYS[6], ARGV[3], 'offer|' .. family .. '|' .. ARGV[4])
 			return {'OFFERED', station, data}
