@@ -67,8 +67,10 @@ class CallClosuresTests extends CallsTestSupport {
 		var told = queued().subList(before, queued().size());
 		assertThat(told).filteredOn(q -> q.openid().equals("o-mum-f1")).singleElement().satisfies(q -> {
 			assertThat(q.kind()).isEqualTo("call-cancelled");
-			assertThat(q.text()).contains("学校 12月1日 亲情室暂停使用", "周二 12月1日 16:30", number,
-					"这些时间还有空位：周二 12月1日 16:45；周二 12月1日 17:00；周二 12月1日 17:15", "回复「预约视频」重新预约");
+			assertThat(q.text()).contains("学校 " + date(TUESDAY_DATE) + " 亲情室暂停使用", when(TUESDAY), number,
+					"这些时间还有空位：" + when(TUESDAY.plusMinutes(15)) + "；" + when(TUESDAY.plusMinutes(30)) + "；"
+							+ when(TUESDAY.plusMinutes(45)),
+					"回复「预约视频」重新预约");
 		});
 		assertThat(told).filteredOn(q -> q.openid().equals("o-dad-f1")).hasSize(1);
 		assertThat(told).filteredOn(q -> q.openid().equals("o-gran-f1")).singleElement()
@@ -96,11 +98,12 @@ class CallClosuresTests extends CallsTestSupport {
 		assertThat(this.bookings.upcoming(this.tenant, "f4")).hasSize(1);
 		assertThat(this.waitlist.waiting(this.tenant, "f3")).isEmpty();
 		assertThat(queuedTo("mum-f3")).singleElement().satisfies(q -> {
-			assertThat(q.text()).contains("排队等候的 周二 12月1日 16:30 已取消");
+			assertThat(q.text()).contains("排队等候的 " + when(TUESDAY) + " 已取消");
 		});
 		assertThat(queuedTo("mum-f1")).singleElement()
 			.satisfies(q -> assertThat(q.text())
-				.contains("这些时间还有空位：周一 11月30日 17:15；周一 11月30日 17:30；周一 11月30日 17:45"));
+				.contains("这些时间还有空位：" + when(MONDAY_1630.plusMinutes(45)) + "；" + when(MONDAY_1630.plusMinutes(60)) + "；"
+						+ when(MONDAY_1630.plusMinutes(75))));
 	}
 
 	@Test

@@ -31,15 +31,15 @@ class CallNoticesTests extends CallsTestSupport {
 		assertThat(queuedTo("mum-f1")).isEmpty(); // the booker had the chat's answer
 		assertThat(queuedTo("dad-f1")).singleElement().satisfies(q -> {
 			assertThat(q.kind()).isEqualTo("call-booked");
-			assertThat(q.text()).contains("母亲", "子涵1", "周三 12月2日 17:15", number).doesNotContain("王子涵");
+			assertThat(q.text()).contains("母亲", "子涵1", when(WEDNESDAY_1715), number).doesNotContain("王子涵");
 			assertThat(q.fields()).containsEntry("child", "子涵1")
-				.containsEntry("time", "12月2日 17:15")
+				.containsEntry("time", shortWhen(WEDNESDAY_1715))
 				.containsEntry("status", "已预约");
 			assertThat(q.fields().values()).allSatisfy(v -> assertThat(v.length()).isLessThanOrEqualTo(20));
 		});
 		assertThat(queuedTo("teacher")).singleElement()
 			.satisfies(q -> assertThat(q.text())
-				.startsWith("周三 12月2日 17:15 子涵1（三年级(1)班）的母亲预约了亲情视频，请带孩子到亲情室"));
+				.startsWith(when(WEDNESDAY_1715) + " 子涵1（三年级(1)班）的母亲预约了亲情视频，请带孩子到亲情室"));
 		assertThat(queuedTo("gran-f1")).singleElement().satisfies(q -> assertThat(q.kind()).isEqualTo("call-duty"));
 		assertThat(queuedTo("mum-f2")).isEmpty();
 		assertThat(queued()).hasSize(3);
@@ -80,7 +80,7 @@ class CallNoticesTests extends CallsTestSupport {
 		assertThat(dayBefore).allSatisfy(q -> {
 			assertThat(q.kind()).isEqualTo("call-reminder");
 			assertThat(q.key()).isEqualTo("call:" + this.tenant + ":" + number + ":remind-day:" + q.openid());
-			assertThat(q.text()).contains("明天", "周三 12月2日 17:15", "子涵1");
+			assertThat(q.text()).contains("明天", when(WEDNESDAY_1715), "子涵1");
 		});
 
 		// a crash after queuing and before removing: the job runs again, on another instance, and adds nothing

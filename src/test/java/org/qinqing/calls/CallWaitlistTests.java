@@ -62,8 +62,8 @@ class CallWaitlistTests extends CallsTestSupport {
 		// the mother who asked and the father are told; the grandmother is not
 		assertThat(queuedTo("mum-f3")).singleElement().satisfies(q -> {
 			assertThat(q.kind()).isEqualTo("call-offer");
-			assertThat(q.text()).contains("周一 11月30日 16:30", "保留到 10:15", "回复「确认」约下这个时间", "回复「不要了」让给别人");
-			assertThat(q.fields()).containsEntry("time", "11月30日 16:30");
+			assertThat(q.text()).contains(when(MONDAY_1630), "保留到 10:15", "回复「确认」约下这个时间", "回复「不要了」让给别人");
+			assertThat(q.fields()).containsEntry("time", shortWhen(MONDAY_1630));
 		});
 		assertThat(queuedTo("dad-f3")).hasSize(1);
 		assertThat(queuedTo("gran-f3")).isEmpty();

@@ -168,6 +168,23 @@ abstract class CallsTestSupport extends PortalTestSupport {
 		return queued().stream().filter(q -> q.openid().equals("o-" + personId)).toList();
 	}
 
+	private static final String[] WEEKDAYS = { "周一", "周二", "周三", "周四", "周五", "周六", "周日" };
+
+	/** A time as the notices word it: 周三 12月2日 17:15 (the tests' dates are derived from today). */
+	static String when(LocalDateTime at) {
+		return WEEKDAYS[at.getDayOfWeek().getValue() - 1] + " " + shortWhen(at);
+	}
+
+	/** A time as a template field holds it: 12月2日 17:15. */
+	static String shortWhen(LocalDateTime at) {
+		return date(at.toLocalDate()) + " " + String.format("%02d:%02d", at.getHour(), at.getMinute());
+	}
+
+	/** 12月1日 */
+	static String date(java.time.LocalDate day) {
+		return day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+	}
+
 	/** A clock the test sets; it does not tick. */
 	static final class MovableClock extends Clock {
 

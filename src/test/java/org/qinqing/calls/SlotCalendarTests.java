@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.qinqing.support.TestDates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,8 +20,10 @@ class SlotCalendarTests {
 
 	static final String TABLET = "亲情室平板";
 
-	/** A Monday (2026-11-30) at 10:00 school time. */
-	static final LocalDateTime MONDAY_10 = LocalDateTime.of(2026, 11, 30, 10, 0);
+	/** The first Monday after today, at 10:00 school time: the tests' "now" (derived, never pinned). */
+	static final LocalDateTime MONDAY_10 = TestDates.NEXT_MONDAY.atTime(10, 0);
+
+	static final LocalDate MONDAY = MONDAY_10.toLocalDate();
 
 	static CallSettings defaults() {
 		return new CallsProperties(List.of(PHONE, TABLET), List.of("MON-FRI 16:30-18:00", "SAT 09:00-11:30"),
@@ -39,24 +42,24 @@ class SlotCalendarTests {
 			assertThat(slot.free()).isEqualTo(2);
 			assertThat(slot.end()).isEqualTo(slot.start().plusMinutes(15));
 		});
-		List<Slot> saturday = SlotCalendar.slotsOn(defaults(), LocalDate.of(2026, 12, 5), Map.of());
+		List<Slot> saturday = SlotCalendar.slotsOn(defaults(), MONDAY.plusDays(5), Map.of());
 		assertThat(saturday).hasSize(10);
 		assertThat(saturday.get(0).start().toLocalTime()).isEqualTo(LocalTime.of(9, 0));
 		assertThat(saturday.get(9).start().toLocalTime()).isEqualTo(LocalTime.of(11, 15));
-		assertThat(SlotCalendar.slotsOn(defaults(), LocalDate.of(2026, 12, 6), Map.of())).isEmpty();
+		assertThat(SlotCalendar.slotsOn(defaults(), MONDAY.plusDays(6), Map.of())).isEmpty();
 	}
 
 	@Test
 	void freeDaysRunToTheEndOfTheBookingWindow() {
 		List<CallDay> days = SlotCalendar.freeDays(defaults(), MONDAY_10, Map.of());
-		// Mon 11-30 .. Sat 12-05 and Mon 12-07 .. Sat 12-12; Monday 12-14 16:30 is past now + 14 days
+		// Monday .. Saturday, and the next Monday .. Saturday; the third Monday's 16:30 is past now + 14 days
 		assertThat(days).hasSize(12);
-		assertThat(days.get(0).date()).isEqualTo(LocalDate.of(2026, 11, 30));
-		assertThat(days.get(days.size() - 1).date()).isEqualTo(LocalDate.of(2026, 12, 12));
+		assertThat(days.get(0).date()).isEqualTo(MONDAY);
+		assertThat(days.get(days.size() - 1).date()).isEqualTo(MONDAY.plusDays(12));
 		assertThat(days).noneMatch(day -> day.date().getDayOfWeek() == java.time.DayOfWeek.SUNDAY);
-		assertThat(SlotCalendar.check(defaults(), MONDAY_10, LocalDateTime.of(2026, 12, 14, 16, 30)))
+		assertThat(SlotCalendar.check(defaults(), MONDAY_10, MONDAY.plusDays(14).atTime(16, 30)))
 			.contains(BookingOutcome.OUTSIDE_WINDOW);
-		assertThat(SlotCalendar.check(defaults(), MONDAY_10, LocalDateTime.of(2026, 12, 12, 11, 15))).isEmpty();
+		assertThat(SlotCalendar.check(defaults(), MONDAY_10, MONDAY.plusDays(12).atTime(11, 15))).isEmpty();
 	}
 
 	@Test
@@ -73,17 +76,17 @@ class SlotCalendarTests {
 
 	@Test
 	void timesOffTheGridOrOutsideTheHoursAreClosed() {
-		LocalDate tuesday = LocalDate.of(2026, 12, 1);
+		LocalDate tuesday = MONDAY.plusDays(1);
 		assertThat(SlotCalendar.check(defaults(), MONDAY_10, tuesday.atTime(16, 35))).contains(BookingOutcome.CLOSED);
 		assertThat(SlotCalendar.check(defaults(), MONDAY_10, tuesday.atTime(18, 0))).contains(BookingOutcome.CLOSED);
-		assertThat(SlotCalendar.check(defaults(), MONDAY_10, LocalDate.of(2026, 12, 6).atTime(10, 0)))
+		assertThat(SlotCalendar.check(defaults(), MONDAY_10, MONDAY.plusDays(6).atTime(10, 0)))
 			.contains(BookingOutcome.CLOSED);
 	}
 
 	@Test
 	void closuresRemoveADayOrOneStation() {
-		LocalDate tuesday = LocalDate.of(2026, 12, 1);
-		LocalDate wednesday = LocalDate.of(2026, 12, 2);
+		LocalDate tuesday = MONDAY.plusDays(1);
+		LocalDate wednesday = MONDAY.plusDays(2);
 		CallSettings settings = defaults().withClosure(Closure.allStations(tuesday))
 			.withClosure(new Closure(wednesday, TABLET));
 		assertThat(SlotCalendar.slotsOn(settings, tuesday, Map.of())).isEmpty();
@@ -100,8 +103,8 @@ class SlotCalendarTests {
 
 	@Test
 	void extraOpeningsAddHoursAlsoOnAClosedDay() {
-		LocalDate sunday = LocalDate.of(2026, 12, 6);
-		LocalDate tuesday = LocalDate.of(2026, 12, 1);
+		LocalDate sunday = MONDAY.plusDays(6);
+		LocalDate tuesday = MONDAY.plusDays(1);
 		CallSettings settings = defaults()
 			.withExtraOpening(new ExtraOpening(sunday, LocalTime.of(14, 0), LocalTime.of(15, 0), TABLET))
 			.withClosure(Closure.allStations(tuesday))

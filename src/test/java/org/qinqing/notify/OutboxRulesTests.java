@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.qinqing.support.TestDates;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -19,7 +20,7 @@ class OutboxRulesTests {
 
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-	private static final LocalDate DAY = LocalDate.of(2026, 11, 30);
+	private static final LocalDate DAY = TestDates.NEXT_MONDAY;
 
 	private final QuietHours quiet = new QuietHours(LocalTime.of(21, 30), LocalTime.of(7, 30), SHANGHAI);
 

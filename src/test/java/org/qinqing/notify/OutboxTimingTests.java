@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.qinqing.notify.DeliveryLog.State;
+import org.qinqing.support.TestDates;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -52,7 +53,7 @@ class OutboxTimingTests extends OutboxTestSupport {
 	@Test
 	void limiterGrantsTheRateToAllInstancesTogetherThenAsksToWaitForTheNextSecond() {
 		String tenant = "rate" + System.nanoTime();
-		Clock quarterPast = Clock.fixed(Instant.parse("2026-11-30T02:00:00.250Z"), ZONE);
+		Clock quarterPast = Clock.fixed(TestDates.NEXT_MONDAY.atTime(10, 0, 0, 250_000_000).atZone(ZONE).toInstant(), ZONE);
 		RateLimiter one = new RateLimiter(this.redis, quarterPast);
 		RateLimiter other = new RateLimiter(this.redis, quarterPast);
 		for (int i = 0; i < 3; i++) {

@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.qinqing.support.TestDates;
 import org.qinqing.calls.CallSettings;
 import org.qinqing.calls.CallsTestData;
 import org.qinqing.calls.Closure;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The settings form on its own: settings → form → posted fields → the same settings, and its checks. */
 class CallSettingsFormTests {
 
-	static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
+	static final LocalDate TODAY = TestDates.TODAY;
 
 	/** What the page posts for a form: the fields as the template names them. */
 	static MultiValueMap<String, String> posted(CallSettingsForm form) {

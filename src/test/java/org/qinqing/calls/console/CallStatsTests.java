@@ -1,7 +1,9 @@
 package org.qinqing.calls.console;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,6 +28,7 @@ import org.qinqing.people.Role;
 import org.qinqing.people.SchoolClass;
 import org.qinqing.people.SchoolRecords;
 import org.qinqing.support.PortalTestSupport;
+import org.qinqing.support.TestDates;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 
@@ -34,11 +37,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The call figures against a real Redis: a small school of its own (two classes, a teacher heading
  * each), bookings made with {@link Bookings#book} under a fixed clock and marked with {@link CallOutcomes},
- * and "now" fixed at Saturday 28 November 2026, 20:30 school time.
+ * and "now" fixed at 20:30 school time on the third Saturday after the first Monday of next month, so
+ * every day the tests use falls in "this month" (or, where said, before it), whatever day the suite runs.
  */
 class CallStatsTests extends PortalTestSupport {
 
-	static final LocalDateTime NOW = LocalDateTime.of(2026, 11, 28, 20, 30);
+	/** The first Monday of the month after today's: "this month" of the tests. */
+	static final LocalDate FIRST_MONDAY = TestDates.TODAY.plusMonths(1)
+		.withDayOfMonth(1)
+		.with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY));
+
+	/** Day 20 to 26 of the month: after every call of the tests. */
+	static final LocalDateTime NOW = FIRST_MONDAY.plusDays(19).atTime(20, 30);
+
+	/** A weekday of the tests' month, {@code days} after its first Monday. */
+	private static LocalDate day(int days) {
+		return FIRST_MONDAY.plusDays(days);
+	}
 
 	@Autowired
 	SchoolRecords records;
@@ -113,18 +128,18 @@ class CallStatsTests extends PortalTestSupport {
 		return result.booking().get();
 	}
 
-	private void novemberCalls() {
-		call(this.a1, LocalDate.of(2026, 11, 2), CallOutcome.HELD);
-		call(this.a1, LocalDate.of(2026, 11, 3), null);
-		call(this.a2, LocalDate.of(2026, 11, 4), CallOutcome.CHILD_ABSENT);
-		call(this.b1, LocalDate.of(2026, 11, 5), CallOutcome.HELD);
-		call(this.b1, LocalDate.of(2026, 11, 6), CallOutcome.HELD);
-		call(this.b2, LocalDate.of(2026, 10, 28), CallOutcome.HELD); // last month: a held call, not this month's
+	private void thisMonthsCalls() {
+		call(this.a1, day(0), CallOutcome.HELD);
+		call(this.a1, day(1), null);
+		call(this.a2, day(2), CallOutcome.CHILD_ABSENT);
+		call(this.b1, day(3), CallOutcome.HELD);
+		call(this.b1, day(4), CallOutcome.HELD);
+		call(this.b2, CallsTestData.weekdayBefore(FIRST_MONDAY.withDayOfMonth(1), 1), CallOutcome.HELD); // last month: a held call, not this month's
 	}
 
 	@Test
 	void countsHeldCallsOfThisMonthPerClass() {
-		novemberCalls();
+		thisMonthsCalls();
 		CallStats.Summary all = this.stats.summary(this.admin);
 		assertThat(all.asOf()).isEqualTo(NOW);
 		assertThat(all.heldThisMonth()).isEqualTo(3);
@@ -134,7 +149,7 @@ class CallStatsTests extends PortalTestSupport {
 
 	@Test
 	void aRemarkCorrectsTheCount() {
-		Booking held = call(this.a1, LocalDate.of(2026, 11, 2), CallOutcome.HELD);
+		Booking held = call(this.a1, day(0), CallOutcome.HELD);
 		assertThat(this.stats.summary(this.admin).heldThisMonth()).isEqualTo(1);
 		this.outcomes.mark(this.tenant, held.number(), CallOutcome.PARENT_NO_SHOW, "teacher");
 		assertThat(this.stats.summary(this.admin).heldThisMonth()).isZero();
@@ -142,13 +157,13 @@ class CallStatsTests extends PortalTestSupport {
 
 	@Test
 	void listsLeftBehindChildrenWhoseParentsNeverHadAHeldCall() {
-		novemberCalls();
+		thisMonthsCalls();
 		assertThat(this.stats.summary(this.admin).neverHeld()).extracting(Child::id).containsExactlyInAnyOrder("a2", "b3");
 	}
 
 	@Test
 	void aTeacherCountsOnlyTheirClasses() {
-		novemberCalls();
+		thisMonthsCalls();
 		CallStats.Summary one = this.stats.summary(this.teacher1);
 		assertThat(one.heldThisMonth()).isEqualTo(1);
 		assertThat(one.heldByClass().keySet()).extracting(SchoolClass::id).containsExactly("c1");
@@ -160,20 +175,20 @@ class CallStatsTests extends PortalTestSupport {
 
 	@Test
 	void familiesWithTwoParentNoShowsInSixtyDaysAreFlagged() {
-		call(this.a2, LocalDate.of(2026, 11, 10), CallOutcome.PARENT_NO_SHOW);
-		call(this.a2, LocalDate.of(2026, 11, 17), CallOutcome.PARENT_NO_SHOW);
-		call(this.b3, LocalDate.of(2026, 11, 12), CallOutcome.PARENT_NO_SHOW); // once only
-		call(this.b2, LocalDate.of(2026, 9, 15), CallOutcome.PARENT_NO_SHOW); // more than 60 days ago
-		call(this.b2, LocalDate.of(2026, 11, 18), CallOutcome.PARENT_NO_SHOW);
-		call(this.b1, LocalDate.of(2026, 11, 19), CallOutcome.CHILD_ABSENT);
-		call(this.b1, LocalDate.of(2026, 11, 20), CallOutcome.CHILD_ABSENT); // the child, not the parents
+		call(this.a2, day(8), CallOutcome.PARENT_NO_SHOW);
+		call(this.a2, day(15), CallOutcome.PARENT_NO_SHOW);
+		call(this.b3, day(10), CallOutcome.PARENT_NO_SHOW); // once only
+		call(this.b2, CallsTestData.weekdayBefore(NOW.toLocalDate(), 75), CallOutcome.PARENT_NO_SHOW); // more than 60 days ago
+		call(this.b2, day(16), CallOutcome.PARENT_NO_SHOW);
+		call(this.b1, day(17), CallOutcome.CHILD_ABSENT);
+		call(this.b1, day(18), CallOutcome.CHILD_ABSENT); // the child, not the parents
 
 		List<CallStats.NoShowFamily> flagged = this.stats.repeatedNoShows(this.admin);
 		assertThat(flagged).hasSize(1);
 		assertThat(flagged.get(0).familyId()).isEqualTo("f-a2");
 		assertThat(flagged.get(0).children()).containsExactly(this.a2);
 		assertThat(flagged.get(0).noShows()).isEqualTo(2);
-		assertThat(flagged.get(0).lastNoShow()).isEqualTo(LocalDate.of(2026, 11, 17));
+		assertThat(flagged.get(0).lastNoShow()).isEqualTo(day(15));
 		assertThat(this.stats.repeatedNoShows(this.teacher1)).extracting(CallStats.NoShowFamily::familyId)
 			.containsExactly("f-a2");
 		assertThat(this.stats.repeatedNoShows(this.teacher2)).isEmpty();
@@ -181,11 +196,11 @@ class CallStatsTests extends PortalTestSupport {
 
 	@Test
 	void theTileShowsTheDatedFiguresAndABarPerClass() {
-		novemberCalls();
+		thisMonthsCalls();
 		DashboardTile.Tile tile = new CallsTile(this.stats, this.messages).view(this.admin);
 		assertThat(tile.titleKey()).isEqualTo("tile.calls");
 		assertThat(tile.value()).isEqualTo("3");
-		assertThat(tile.detail()).isEqualTo("截至 11月28日 20:30；2 名留守儿童的家长还没成功通过话");
+		assertThat(tile.detail()).isEqualTo("截至 " + NOW.getMonthValue() + "月" + NOW.getDayOfMonth() + "日 20:30；2 名留守儿童的家长还没成功通过话");
 		assertThat(tile.link()).isEqualTo("/console/calls/never-held");
 		assertThat(tile.chart().labels()).containsExactly("三年级(1)班", "三年级(2)班");
 		assertThat(tile.chart().values()).containsExactly(1.0, 2.0);

@@ -30,6 +30,7 @@ import org.qinqing.people.Person;
 import org.qinqing.people.SchoolRecords;
 import org.qinqing.support.ConsoleBrowser.Page;
 import org.qinqing.support.ConsoleBrowser;
+import org.qinqing.support.TestDates;
 import org.qinqing.support.PortalTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -98,12 +99,14 @@ class CallsPagesTests extends PortalTestSupport {
 
 	@Test
 	void aTeacherSeesOnlyTheCallsOfChildrenTheyMaySee() {
-		LocalDateTime start = LocalDate.of(2026, 1, 5).atTime(16, 30); // a Monday
+		// a Monday long enough ago that the demo school's own calls (the last four weeks) leave its seats free
+		LocalDate monday = TestDates.mondayWeeksAgo(8);
+		LocalDateTime start = monday.atTime(16, 30);
 		Booking mine = this.data.book(TENANT, this.theirs, start);
 		Booking other = this.data.book(TENANT, this.notTheirs, start);
 
 		ConsoleBrowser teacher = signedIn("teacher1");
-		Page page = teacher.get("/console/calls?date=2026-01-05");
+		Page page = teacher.get("/console/calls?date=" + monday);
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("call-" + mine.number())
 			.contains(this.theirs.name())
@@ -116,29 +119,30 @@ class CallsPagesTests extends PortalTestSupport {
 		assertThat(teacher.post("/console/calls/" + other.number() + "/mark", Map.of("outcome", "HELD")).status())
 			.isEqualTo(403);
 		assertThat(this.outcomes.mark(TENANT, other.number())).isEmpty();
-		assertThat(teacher.get("/console/calls?date=2026-01-05").status()).isEqualTo(200);
+		assertThat(teacher.get("/console/calls?date=" + monday).status()).isEqualTo(200);
 		assertThat(teacher.post("/console/calls/V9999/mark", Map.of("outcome", "HELD")).status()).isEqualTo(404);
 		// a cancelled call is gone from the list and cannot be marked
 		Booking cancelled = this.data.book(TENANT, this.theirs, start.plusMinutes(15));
 		Bookings early = CallsTestData.bookings(this.redis, this.settings, CallsTestData.clock(start.minusDays(1)));
 		assertThat(early.cancel(TENANT, cancelled.familyId(), cancelled.number())).isEqualTo(CancelOutcome.CANCELLED);
-		assertThat(teacher.get("/console/calls?date=2026-01-05").body()).doesNotContain("call-" + cancelled.number());
+		assertThat(teacher.get("/console/calls?date=" + monday).body()).doesNotContain("call-" + cancelled.number());
 		assertThat(teacher.post("/console/calls/" + cancelled.number() + "/mark", Map.of("outcome", "HELD")).status())
 			.isEqualTo(404);
 
-		Page admin = signedIn("admin").get("/console/calls?date=2026-01-05");
+		Page admin = signedIn("admin").get("/console/calls?date=" + monday);
 		assertThat(admin.body()).contains("call-" + mine.number()).contains("call-" + other.number());
 	}
 
 	@Test
 	void markingACallPersistsIsAuditedAndMayBeCorrected() {
-		LocalDateTime start = LocalDate.of(2026, 1, 13).atTime(16, 45); // a Tuesday
+		LocalDate tuesday = TestDates.mondayWeeksAgo(7).plusDays(1);
+		LocalDateTime start = tuesday.atTime(16, 45);
 		Booking call = this.data.book(TENANT, this.theirs, start);
 		ConsoleBrowser teacher = signedIn("teacher1");
-		teacher.get("/console/calls?date=2026-01-13");
+		teacher.get("/console/calls?date=" + tuesday);
 		Page marked = teacher.post("/console/calls/" + call.number() + "/mark", Map.of("outcome", "HELD"));
 		assertThat(marked.status()).isEqualTo(302);
-		assertThat(marked.location()).endsWith("/console/calls?date=2026-01-13");
+		assertThat(marked.location()).endsWith("/console/calls?date=" + tuesday);
 		assertThat(this.outcomes.mark(TENANT, call.number())).get().satisfies(mark -> {
 			assertThat(mark.outcome()).isEqualTo(CallOutcome.HELD);
 			assertThat(mark.by()).isEqualTo("teacher1");
@@ -148,13 +152,13 @@ class CallsPagesTests extends PortalTestSupport {
 			assertThat(entry.action()).isEqualTo(CallsController.MARK_ACTION);
 			assertThat(entry.target()).isEqualTo(call.number() + " HELD");
 		});
-		Page page = teacher.get("/console/calls?date=2026-01-13");
+		Page page = teacher.get("/console/calls?date=" + tuesday);
 		assertThat(page.body()).contains("已登记 " + call.number()).contains("outcome-HELD");
 
 		teacher.post("/console/calls/" + call.number() + "/mark", Map.of("outcome", "PARENT_NO_SHOW"));
 		assertThat(this.outcomes.mark(TENANT, call.number())).get()
 			.satisfies(mark -> assertThat(mark.outcome()).isEqualTo(CallOutcome.PARENT_NO_SHOW));
-		assertThat(teacher.get("/console/calls?date=2026-01-13").body()).contains("outcome-PARENT_NO_SHOW")
+		assertThat(teacher.get("/console/calls?date=" + tuesday).body()).contains("outcome-PARENT_NO_SHOW")
 			.doesNotContain("outcome outcome-HELD");
 		assertThat(teacher.post("/console/calls/" + call.number() + "/mark", Map.of("outcome", "NONSENSE")).status())
 			.isEqualTo(400);
@@ -173,18 +177,19 @@ class CallsPagesTests extends PortalTestSupport {
 
 	@Test
 	void aDayWithoutCallsSaysSoAndLinksTheDaysAround() {
-		Page page = signedIn("teacher1").get("/console/calls?date=2025-02-02");
+		LocalDate sunday = TestDates.mondayWeeksAgo(70).minusDays(1);
+		Page page = signedIn("teacher1").get("/console/calls?date=" + sunday);
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("这一天没有您能查看的孩子的亲情视频预约")
-			.contains("/console/calls?date=2025-02-01")
-			.contains("/console/calls?date=2025-02-03")
+			.contains("/console/calls?date=" + sunday.minusDays(1))
+			.contains("/console/calls?date=" + sunday.plusDays(1))
 			.contains("href=\"/console/calls\"");
 		assertThat(signedIn("teacher1").get("/console").body()).contains("href=\"/console/calls\"");
 	}
 
 	@Test
 	void theWeekCalendarShowsFreeBookedAndClosedSlotsNamingOnlyVisibleChildren() {
-		LocalDate monday = LocalDate.of(2026, 2, 2);
+		LocalDate monday = TestDates.mondayWeeksAgo(10);
 		Booking mine = this.data.book(TENANT, this.theirs, monday.atTime(16, 30));
 		Booking other = this.data.book(TENANT, this.notTheirs, monday.plusDays(1).atTime(16, 30));
 		CallSettings s = this.settings.settings(TENANT);
@@ -192,10 +197,11 @@ class CallsPagesTests extends PortalTestSupport {
 		assertThat(other.station()).isEqualTo(s.stations().get(0));
 
 		Page page = signedIn("teacher1").get("/console/calls/week?station=" + java.net.URLEncoder.encode(
-				mine.station(), java.nio.charset.StandardCharsets.UTF_8) + "&date=2026-02-04");
+				mine.station(), java.nio.charset.StandardCharsets.UTF_8) + "&date=" + monday.plusDays(2));
 		assertThat(page.status()).isEqualTo(200);
 		String body = page.body().replaceAll(">\\s+<", "><");
-		assertThat(body).contains("table class=\"week\"").contains("2/2").contains("2/8").contains("16:30").contains("17:45");
+		assertThat(body).contains("table class=\"week\"").contains(monday.getMonthValue() + "/" + monday.getDayOfMonth())
+			.contains(monday.plusDays(6).getMonthValue() + "/" + monday.plusDays(6).getDayOfMonth()).contains("16:30").contains("17:45");
 		assertThat(body).contains("<td class=\"BOOKED\"><span>" + this.theirs.name() + "</span>");
 		assertThat(body).contains("<td class=\"BOOKED\"><span>已约</span>");
 		assertThat(body).doesNotContain(">" + this.notTheirs.name() + "<");
@@ -209,8 +215,9 @@ class CallsPagesTests extends PortalTestSupport {
 
 	@Test
 	void familiesWithRepeatedNoShowsAreListedForTheirTeacherOnly() {
-		LocalDate first = CallsTestData.weekdayBefore(today(), 10);
-		LocalDate second = CallsTestData.weekdayBefore(today(), 3);
+		// inside the list's 60 days, before the demo school's own calls of the last four weeks
+		LocalDate first = CallsTestData.weekdayBefore(today(), 40);
+		LocalDate second = CallsTestData.weekdayBefore(today(), 33);
 		Booking a = this.data.book(TENANT, this.theirs, first.atTime(17, 15));
 		Booking b = this.data.book(TENANT, this.theirs, second.atTime(17, 15));
 		this.outcomes.mark(TENANT, a.number(), CallOutcome.PARENT_NO_SHOW, "teacher1");

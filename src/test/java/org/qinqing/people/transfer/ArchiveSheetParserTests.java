@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.qinqing.support.TestDates;
 import org.qinqing.people.CardField;
 import org.qinqing.people.LeftBehindType;
 import org.qinqing.people.SchoolClass;
@@ -21,7 +22,10 @@ class ArchiveSheetParserTests {
 	private static final List<SchoolClass> CLASSES = List.of(new SchoolClass("c3", "s1", 3, 1, "三年级(1)班", ""),
 			new SchoolClass("c4", "s1", 4, 2, "四年级(2)班", ""));
 
-	private final ArchiveSheetParser parser = new ArchiveSheetParser(CLASSES, LocalDate.of(2026, 11, 28));
+	/** A birth date still to come, whatever day the suite runs. */
+	private static final String NEXT_YEAR = (TestDates.TODAY.getYear() + 1) + "-1-1";
+
+	private final ArchiveSheetParser parser = new ArchiveSheetParser(CLASSES, TestDates.TODAY);
 
 	private static SheetRow row(int line, String... cells) {
 		return new SheetRow(line, List.of(cells));
@@ -78,7 +82,7 @@ class ArchiveSheetParserTests {
 				row(7, "甲", "3年级1班", "2016/03/09", "否", "", "", ""),
 				row(8, "", "三年级(1)班", "2016-3-9", "否", "", "", ""),
 				row(9, "丁", "三年级(1)班", "2016-02-30", "是", "", "不详", "两百"),
-				row(10, "戊", "三年级(1)班", "2030-1-1", "", "", "", "")));
+				row(10, "戊", "三年级(1)班", NEXT_YEAR, "", "", "", "")));
 		Map<Integer, List<Problem>> problems = parsed.rows()
 			.stream()
 			.collect(Collectors.toMap(ImportRow::line, ImportRow::problems));
@@ -92,7 +96,7 @@ class ArchiveSheetParserTests {
 				Problem.of("import.error.date", "出生日期", "2016-02-30"), Problem.of("import.error.gender", "不详"),
 				Problem.of("import.error.age", "监护人年龄", "两百"));
 		assertThat(problems.get(10)).containsExactlyInAnyOrder(Problem.of("import.error.leftBehind.missing"),
-				Problem.of("import.error.date", "出生日期", "2030-1-1"));
+				Problem.of("import.error.date", "出生日期", NEXT_YEAR));
 		assertThat(parsed.goodRows()).extracting(ImportRow::line).containsExactly(3);
 		assertThat(parsed.isClean()).isFalse();
 	}
