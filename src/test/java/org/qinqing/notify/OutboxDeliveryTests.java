@@ -78,7 +78,8 @@ class OutboxDeliveryTests extends OutboxTestSupport {
 		String second = this.outbox.enqueue(both(expired, "k2:" + expired)).messageId();
 		assertThat(awaitState(first, State.SENT).channel()).isEqualTo(Channel.TEMPLATE);
 		assertThat(awaitState(second, State.SENT).channel()).isEqualTo(Channel.TEMPLATE);
-		WECHAT_API.verify(0, postRequestedFor(urlPathEqualTo(CUSTOM)));
+		WECHAT_API.verify(0, sendsTo(CUSTOM, usedUp));
+		WECHAT_API.verify(0, sendsTo(CUSTOM, expired));
 	}
 
 	@Test
@@ -145,7 +146,8 @@ class OutboxDeliveryTests extends OutboxTestSupport {
 
 		DeliveryLog log = awaitState(id, State.SENT);
 		assertThat(log.attempts()).isEqualTo(1);
-		WECHAT_API.verify(2, postRequestedFor(urlPathEqualTo("/cgi-bin/stable_token")));
+		WECHAT_API.verify(2, postRequestedFor(urlPathEqualTo("/cgi-bin/stable_token"))
+			.withRequestBody(containing("wxoutboxtest0001")));
 		WECHAT_API.verify(1, sendsTo(TEMPLATE, openid).withQueryParam("access_token", equalTo("FRESH")));
 	}
 
