@@ -17,6 +17,7 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
+import org.qinqing.support.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.qinqing.people.BindingCodes;
 import org.qinqing.people.Child;
@@ -205,10 +206,10 @@ class BindingTests extends PortalTestSupport {
 	void qrImageNeedsASignedLinkAndCarriesTheCode() throws Exception {
 		Person parent = unboundPerson(Role.PARENT);
 		String code = this.codes.issue(TENANT, parent.id(), "test");
-		HttpClient http = HttpClient.newHttpClient();
+		HttpClient http = TestHttp.client().build();
 		String base = "http://127.0.0.1:" + this.port;
 		HttpResponse<byte[]> png = http.send(
-				HttpRequest.newBuilder(URI.create(base + BindingQrLinks.path(this.signer, TENANT, code))).build(),
+				TestHttp.request(URI.create(base + BindingQrLinks.path(this.signer, TENANT, code))).build(),
 				HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(png.statusCode()).isEqualTo(200);
 		BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.body()));
@@ -220,8 +221,7 @@ class BindingTests extends PortalTestSupport {
 			.getText();
 		// WireMock has no QR ticket stub, as in demo mode: the image carries the typed form of the code
 		assertThat(content).contains("绑定 " + code);
-		HttpResponse<byte[]> forged = http.send(HttpRequest
-			.newBuilder(URI.create(base + "/binding/" + TENANT + "/qr/" + code + ".png?sig=forged"))
+		HttpResponse<byte[]> forged = http.send(TestHttp.request(URI.create(base + "/binding/" + TENANT + "/qr/" + code + ".png?sig=forged"))
 			.build(), HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(forged.statusCode()).isEqualTo(403);
 	}

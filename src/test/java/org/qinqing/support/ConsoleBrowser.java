@@ -32,7 +32,7 @@ public final class ConsoleBrowser {
 
 	public ConsoleBrowser(int port) {
 		this.base = "http://127.0.0.1:" + port;
-		this.http = HttpClient.newBuilder()
+		this.http = TestHttp.client()
 			.cookieHandler(new CookieManager())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
@@ -42,7 +42,7 @@ public final class ConsoleBrowser {
 	}
 
 	public Page get(String path) {
-		Page page = send(HttpRequest.newBuilder(URI.create(this.base + path)).GET());
+		Page page = send(TestHttp.request(URI.create(this.base + path)).GET());
 		Matcher m = CSRF.matcher(page.body());
 		if (m.find()) {
 			this.csrf = m.group(1);
@@ -63,7 +63,7 @@ public final class ConsoleBrowser {
 		StringJoiner body = new StringJoiner("&");
 		form.forEach((k, v) -> body.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
 				+ URLEncoder.encode(v, StandardCharsets.UTF_8)));
-		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+		return send(TestHttp.request(URI.create(this.base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body.toString())));
 	}

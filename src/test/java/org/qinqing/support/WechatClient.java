@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,7 +31,10 @@ public final class WechatClient {
 
 	private static final Pattern CONTENT = Pattern.compile("<Content><!\\[CDATA\\[(.*?)]]></Content>", Pattern.DOTALL);
 
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private static final HttpClient HTTP = TestHttp.client().build();
+
+	/** How long a test waits for the portal's answer. */
+	public static final Duration PORTAL_TIMEOUT = Duration.ofSeconds(20);
 
 	private final String baseUrl;
 
@@ -108,11 +112,16 @@ public final class WechatClient {
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + pathAndQuery)).GET());
 	}
 
-	private static Response send(HttpRequest.Builder request) {
+	private static Response send(HttpRequest.Builder builder) {
+		HttpRequest request = builder.timeout(PORTAL_TIMEOUT).build();
 		try {
-			HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(20)).build(),
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			return new Response(response.statusCode(), response.body(), null);
+		}
+		catch (HttpTimeoutException ex) {
+			// WeChat itself waits 5 s: a portal that has not answered in 20 s is a failure, never a hang
+			throw new AssertionError("The portal did not answer " + request.method() + " " + request.uri().getPath()
+					+ " within " + PORTAL_TIMEOUT.toSeconds() + " s", ex);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import org.qinqing.support.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.qinqing.QinqingApplication;
 import org.qinqing.support.PortalTestSupport;
@@ -35,10 +36,10 @@ class ProdProfileTests {
 			.run("--server.port=0", "--REDIS_URL=" + redisUrl, "--WECHAT_APP_ID=wxprodtest", "--WECHAT_TOKEN=tok",
 					"--WECHAT_SECRET=s", "--WECHAT_TENANT=" + tenant)) {
 			String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-			HttpClient http = HttpClient.newHttpClient();
-			assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+			HttpClient http = TestHttp.client().build();
+			assertThat(http.send(TestHttp.request(URI.create(base + "/actuator/health")).build(),
 					HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-			assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/simulator")).build(),
+			assertThat(http.send(TestHttp.request(URI.create(base + "/simulator")).build(),
 					HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
 			StringRedisTemplate redis = app.getBean(StringRedisTemplate.class);
 			assertThat(redis.hasKey(RedisKeys.of(tenant, "classes"))).isFalse();
@@ -62,8 +63,8 @@ class ProdProfileTests {
 					org.qinqing.support.WechatClient.nextMsgId()));
 			assertThat(response.status()).isEqualTo(200);
 			assertThat(response.body()).contains("系统有点忙").doesNotContain("Exception");
-			HttpClient http = HttpClient.newHttpClient();
-			assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+			HttpClient http = TestHttp.client().build();
+			assertThat(http.send(TestHttp.request(URI.create(base + "/actuator/health")).build(),
 					HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(503);
 		}
 	}

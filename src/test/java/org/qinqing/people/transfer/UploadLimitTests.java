@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.qinqing.support.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.qinqing.console.StaffAccounts;
 import org.qinqing.console.StaffRole;
@@ -36,21 +37,21 @@ class UploadLimitTests extends PortalTestSupport {
 			this.staff.save(new StaffUser(username, TENANT, StaffRole.ADMIN, "", "德育处"), "limit-test-pw");
 		}
 		String base = "http://127.0.0.1:" + this.port;
-		HttpClient http = HttpClient.newBuilder()
+		HttpClient http = TestHttp.client()
 			.cookieHandler(new CookieManager())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
-		String login = http.send(HttpRequest.newBuilder(URI.create(base + "/console/login")).build(),
+		String login = http.send(TestHttp.request(URI.create(base + "/console/login")).build(),
 				HttpResponse.BodyHandlers.ofString()).body();
 		String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=limit-test-pw&_csrf="
 				+ URLEncoder.encode(csrf(login), StandardCharsets.UTF_8);
-		HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/console/login"))
+		HttpResponse<String> signedIn = http.send(TestHttp.request(URI.create(base + "/console/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/console"));
 
-		String page = http.send(HttpRequest.newBuilder(URI.create(base + "/console/archives/import")).build(),
+		String page = http.send(TestHttp.request(URI.create(base + "/console/archives/import")).build(),
 				HttpResponse.BodyHandlers.ofString()).body();
 		assertThat(page).contains("action=\"/console/archives/import\"", "enctype=\"multipart/form-data\"");
 
@@ -64,7 +65,7 @@ class UploadLimitTests extends PortalTestSupport {
 		System.arraycopy(head, 0, body, 0, head.length);
 		System.arraycopy(file, 0, body, head.length, file.length);
 		System.arraycopy(tail, 0, body, head.length + file.length, tail.length);
-		HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(base + "/console/archives/import"))
+		HttpResponse<String> refused = http.send(TestHttp.request(URI.create(base + "/console/archives/import"))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
@@ -72,7 +73,7 @@ class UploadLimitTests extends PortalTestSupport {
 		assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(
 				l -> assertThat(l).endsWith("/console/archives/import?tooLarge"));
 
-		String message = http.send(HttpRequest.newBuilder(URI.create(base + "/console/archives/import?tooLarge")).build(),
+		String message = http.send(TestHttp.request(URI.create(base + "/console/archives/import?tooLarge")).build(),
 				HttpResponse.BodyHandlers.ofString()).body();
 		assertThat(message).contains("文件太大：最大 2 MB");
 	}
