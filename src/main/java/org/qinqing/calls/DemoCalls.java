@@ -27,6 +27,9 @@ public class DemoCalls {
 
 	private static final int PAST_DAYS = 28;
 
+	/** Today and the next days that get a few calls. */
+	private static final int COMING_DAYS = 5;
+
 	private final StringRedisTemplate redis;
 
 	private final CallSettingsStore settings;
@@ -51,11 +54,13 @@ public class DemoCalls {
 
 	/**
 	 * Seeds calls for the left-behind children of {@code children}, leaving out the families in
-	 * {@code keepFree} (the simulator's personas start with nothing booked).
+	 * {@code keepFree} (the simulator's personas start with nothing booked): the last four weeks and the
+	 * coming days, counted from today, for the days after {@code seededThrough} (null: none seeded yet). A
+	 * demo started again weeks later so gets the days it missed, and always looks alive.
 	 *
 	 * @return the number of calls booked
 	 */
-	public int seed(String tenant, List<Child> children, Set<String> keepFree) {
+	public int seed(String tenant, List<Child> children, Set<String> keepFree, LocalDate seededThrough) {
 		List<Child> eligible = children.stream()
 			.filter(c -> c.leftBehind().isLeftBehind() && !keepFree.contains(c.familyId()))
 			.toList();
@@ -63,12 +68,16 @@ public class DemoCalls {
 			return 0;
 		}
 		CallSettings s = this.settings.settings(tenant);
-		LocalDateTime now = SlotCalendar.now(this.clock);
+		LocalDate today = SlotCalendar.now(this.clock).toLocalDate();
+		LocalDate first = today.minusDays(PAST_DAYS);
+		if (seededThrough != null && seededThrough.isAfter(first.minusDays(1))) {
+			first = seededThrough.plusDays(1);
+		}
 		int booked = 0;
-		int next = 0;
+		// vary who comes first from one top-up to the next
+		int next = (int) Math.floorMod(first.toEpochDay(), eligible.size());
 		// the past four weeks: one call a school day, rotating through the children and the day's slots
-		for (LocalDate date = now.toLocalDate().minusDays(PAST_DAYS); date.isBefore(now.toLocalDate());
-				date = date.plusDays(1)) {
+		for (LocalDate date = first; date.isBefore(today); date = date.plusDays(1)) {
 			List<Slot> slots = SlotCalendar.slotsOn(s, date, java.util.Map.of());
 			if (slots.isEmpty()) {
 				continue;
@@ -85,9 +94,9 @@ public class DemoCalls {
 		// the family that twice did not call: the console lists it under repeated no-shows
 		Child missing = eligible.get(0);
 		for (int week = 1; week <= 2; week++) {
-			LocalDate day = now.toLocalDate().minusWeeks(week).with(DayOfWeek.WEDNESDAY);
+			LocalDate day = today.minusWeeks(week).with(DayOfWeek.WEDNESDAY);
 			List<Slot> slots = SlotCalendar.slotsOn(s, day, java.util.Map.of());
-			if (!slots.isEmpty() && day.isBefore(now.toLocalDate())) {
+			if (!slots.isEmpty() && day.isBefore(today) && !day.isBefore(first)) {
 				String number = book(tenant, missing, slots.get(slots.size() - 1).start());
 				if (number != null) {
 					booked++;
@@ -96,7 +105,8 @@ public class DemoCalls {
 			}
 		}
 		// today and the next days: a few calls, never both seats of a slot
-		for (LocalDate date = now.toLocalDate(); date.isBefore(now.toLocalDate().plusDays(5)); date = date.plusDays(1)) {
+		for (LocalDate date = first.isAfter(today) ? first : today; date.isBefore(comingThrough(today).plusDays(1));
+				date = date.plusDays(1)) {
 			List<Slot> slots = SlotCalendar.slotsOn(s, date, java.util.Map.of());
 			for (int i = 0; i < slots.size(); i += 2) {
 				if (book(tenant, eligible.get(next % eligible.size()), slots.get(i).start()) != null) {
@@ -106,6 +116,11 @@ public class DemoCalls {
 			}
 		}
 		return booked;
+	}
+
+	/** The last day {@link #seed} fills when run {@code today}: what the caller records as seeded. */
+	public static LocalDate comingThrough(LocalDate today) {
+		return today.plusDays(COMING_DAYS - 1);
 	}
 
 	/** 8 in 10 held, then a child absent, then a parent who did not call. */

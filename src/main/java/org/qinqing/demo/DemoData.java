@@ -1,5 +1,7 @@
 package org.qinqing.demo;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,7 @@ public class DemoData implements InitializingBean {
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
 	/** Bump when the demo data's shape changes: a demo tenant of another version is reset. */
-	private static final String DATA_VERSION = "4";
+	private static final String DATA_VERSION = "5";
 
 	private final SchoolRecords records;
 
@@ -55,8 +57,11 @@ public class DemoData implements InitializingBean {
 
 	private final DemoCalls calls;
 
+	private final Clock clock;
+
 	DemoData(SchoolRecords records, ContactCards cards, Directory directory, StringRedisTemplate redis,
-			WechatAccounts accounts, StaffAccounts staff, DemoCalls calls) {
+			WechatAccounts accounts, StaffAccounts staff, DemoCalls calls, Clock clock) {
+		this.clock = clock;
 		this.calls = calls;
 		this.staff = staff;
 		this.records = records;
@@ -71,6 +76,7 @@ public class DemoData implements InitializingBean {
 		DemoSchool school = DemoSchool.generate();
 		String marker = org.qinqing.system.RedisKeys.of(this.tenant, "demo", "loaded");
 		String loaded = this.redis.opsForValue().get(marker);
+		String callsMarker = org.qinqing.system.RedisKeys.of(this.tenant, "demo", "calls-through");
 		if (!DATA_VERSION.equals(loaded)) {
 			if (loaded != null) {
 				// a demo tenant from an older version of the demo data is reset, never mixed
@@ -83,14 +89,9 @@ public class DemoData implements InitializingBean {
 			school.children.forEach(c -> this.records.save(this.tenant, c));
 			school.people.forEach(p -> this.records.save(this.tenant, p));
 			choosePersonas(school);
-			java.util.Set<String> personaFamilies = new java.util.HashSet<>();
-			for (DemoPersona persona : this.personas) {
-				this.records.person(this.tenant, persona.personId())
-					.ifPresent(p -> p.childIds()
-						.forEach(id -> this.records.child(this.tenant, id)
-							.ifPresent(c -> personaFamilies.add(c.familyId()))));
-			}
-			int calls = this.calls.seed(this.tenant, school.children, personaFamilies);
+			java.util.Set<String> personaFamilies = personaFamilies();
+			int calls = this.calls.seed(this.tenant, school.children, personaFamilies, null);
+			this.redis.opsForValue().set(callsMarker, DemoCalls.comingThrough(today()).toString());
 			log.info("Seeded {} demo video calls", calls);
 			log.info("Loaded the demo school: {} classes, {} pupils ({} left-behind), {} adults", school.classes.size(),
 					school.children.size(), school.children.stream().filter(c -> c.leftBehind().isLeftBehind()).count(),
@@ -98,6 +99,7 @@ public class DemoData implements InitializingBean {
 		}
 		if (this.personas.isEmpty()) {
 			choosePersonas(school);
+			topUpCalls(school, callsMarker);
 		}
 		for (DemoPersona persona : this.personas) {
 			if (!persona.personId().isEmpty()) {
@@ -105,6 +107,36 @@ public class DemoData implements InitializingBean {
 			}
 		}
 		demoTeacherAccounts();
+	}
+
+	/**
+	 * A demo started again days or months after it was loaded: the calls of the days since (past ones with
+	 * how they went, and the coming days') are added, so its console and chat never look abandoned.
+	 */
+	private void topUpCalls(DemoSchool school, String callsMarker) {
+		String through = this.redis.opsForValue().get(callsMarker);
+		LocalDate seeded = through == null ? null : LocalDate.parse(through);
+		LocalDate wanted = DemoCalls.comingThrough(today());
+		if (seeded != null && !seeded.isBefore(wanted)) {
+			return;
+		}
+		int calls = this.calls.seed(this.tenant, school.children, personaFamilies(), seeded);
+		this.redis.opsForValue().set(callsMarker, wanted.toString());
+		log.info("Added {} demo video calls for the days since the demo last ran", calls);
+	}
+
+	private java.util.Set<String> personaFamilies() {
+		java.util.Set<String> families = new java.util.HashSet<>();
+		for (DemoPersona persona : this.personas) {
+			this.records.person(this.tenant, persona.personId())
+				.ifPresent(p -> p.childIds()
+					.forEach(id -> this.records.child(this.tenant, id).ifPresent(c -> families.add(c.familyId()))));
+		}
+		return families;
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.clock);
 	}
 
 	/** Console sign-ins for the two demo teachers (the admin comes from configuration). */
