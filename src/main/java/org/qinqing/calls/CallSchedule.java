@@ -46,6 +46,9 @@ public class CallSchedule implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(CallSchedule.class);
 
+	/** Redis away: every poll fails alike, one line a minute with a count. */
+	private static final org.qinqing.system.ThrottledLog failures = new org.qinqing.system.ThrottledLog(log);
+
 	/** KEYS: schedule. ARGV: now, lease until, batch. */
 	private static final RedisScript<List> LEASE = RedisScript.of("""
 			local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
@@ -118,7 +121,7 @@ public class CallSchedule implements SchedulingConfigurer {
 			}
 			catch (RuntimeException ex) {
 				// Redis away or a bad job: the jobs stay and come due again
-				log.warn("Tenant {}: call jobs not run: {}", tenant, ex.toString());
+				failures.warn("Running call jobs", ex);
 			}
 		}
 	}

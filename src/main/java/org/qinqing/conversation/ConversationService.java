@@ -14,11 +14,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.qinqing.conversation.internal.InboundGate;
 import org.qinqing.conversation.internal.InboundGate.Keys;
+import org.qinqing.conversation.internal.LeaseKeeper;
 import org.qinqing.notify.Messenger;
 import org.qinqing.notify.Reachability;
 import org.qinqing.notify.TextMessage;
 import org.qinqing.people.Directory;
 import org.qinqing.system.BotScripts;
+import org.qinqing.system.ThrottledLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -34,6 +36,9 @@ import org.springframework.stereotype.Service;
 public class ConversationService implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(ConversationService.class);
+
+	/** During an outage every message fails alike: one line a minute with a count, the stack trace once. */
+	private static final ThrottledLog failures = new ThrottledLog(log);
 
 	private static final String REPLIED = "R:";
 
@@ -62,6 +67,8 @@ public class ConversationService implements DisposableBean {
 
 	private final ThreadPoolExecutor workers;
 
+	private final LeaseKeeper leases;
+
 	ConversationService(InboundGate gate, ConversationEngine engine, SessionCodec codec, Directory directory,
 			Messenger messenger, Reachability reachability, BotScripts scripts, ConversationProperties properties,
 			Clock clock) {
@@ -77,9 +84,15 @@ public class ConversationService implements DisposableBean {
 		scripts.require("replies.busy", "replies.error");
 		this.workers = new ThreadPoolExecutor(properties.workers(), properties.workers(), 60, TimeUnit.SECONDS,
 				new ArrayBlockingQueue<>(properties.queue()), new CustomizableThreadFactory("conversation-"));
+		this.leases = new LeaseKeeper(gate, clock, properties.lockLease(), properties.maxHandling(),
+				properties.dedupTtl());
 	}
 
-	/** The reply to give now, or empty to answer {@code success} (nothing, or a reply pushed later). */
+	/**
+	 * The reply to give now, or empty to answer {@code success} (nothing, or a reply pushed later).
+	 *
+	 * @throws ReplayedDeliveryException when the delivery's stamp was seen before with another body
+	 */
 	public Optional<Reply> receive(Inbound inbound) {
 		Handling handling = new Handling();
 		Future<Optional<Reply>> result;
@@ -117,28 +130,39 @@ public class ConversationService implements DisposableBean {
 			return Optional.empty();
 		}
 		catch (ExecutionException ex) {
-			log.error("Handling a message failed", ex.getCause());
+			if (ex.getCause() instanceof ReplayedDeliveryException replay) {
+				throw replay;
+			}
+			failures.warn("Handling a message", ex.getCause());
 			return Optional.of(new Reply(this.scripts.text("replies.busy")));
 		}
 	}
 
 	private Optional<Reply> handle(Inbound inbound, Handling handling) throws InterruptedException {
-		Keys keys = Keys.of(inbound.tenant(), inbound.openid(), inbound.dedupKey());
+		DeliveryStamp stamp = inbound.stamp();
+		Keys keys = Keys.of(inbound.tenant(), inbound.openid(), inbound.dedupKey(), stamp == null ? null : stamp.id());
 		String token = UUID.randomUUID().toString();
 		long lease = this.properties.lockLease().toMillis();
-		long deadline = this.clock.millis() + lease;
+		long deadline = this.clock.millis() + this.properties.busyWait().toMillis();
 		long pause = 2;
 		while (true) {
 			InboundGate.Begin begin = this.gate.begin(keys, token, lease, this.properties.dedupTtl().toSeconds(),
-					this.clock.millis());
+					this.clock.millis(), stamp == null ? null : stamp.digest(),
+					stamp == null ? 0 : stamp.remember().toSeconds());
 			switch (begin.outcome()) {
 				case GO:
 					return process(inbound, handling, keys, token, begin.payload());
+				case REPLAY:
+					throw new ReplayedDeliveryException();
 				case DUPLICATE:
-					return awaitFirstTry(keys, begin.payload(), handling);
+					Optional<Optional<Reply>> first = awaitFirstTry(keys, begin.payload(), handling);
+					if (first.isPresent()) {
+						return first.get();
+					}
+					break; // the first try died without an answer: take the message over
 				case BUSY:
 					if (this.clock.millis() > deadline) {
-						// another message of this user held the lock for a whole lease: say so rather than wait on
+						// another message of this user was being handled all along: say so rather than wait on
 						return deliver(inbound, handling, this.scripts.text("replies.busy"));
 					}
 					Thread.sleep(pause);
@@ -149,6 +173,27 @@ public class ConversationService implements DisposableBean {
 	}
 
 	private Optional<Reply> process(Inbound inbound, Handling handling, Keys keys, String token, String stored) {
+		InboundGate.Hold hold = new InboundGate.Hold(keys, token);
+		this.leases.hold(inbound.tenant(), hold);
+		try {
+			return processHeld(inbound, handling, keys, token, stored);
+		}
+		catch (RuntimeException ex) {
+			// Redis failed mid-way: let go at once (when it answers) so a retry or the next message is not kept waiting
+			try {
+				this.gate.abandon(keys, token);
+			}
+			catch (RuntimeException ignored) {
+				// still away: the lease runs out within seconds all the same
+			}
+			throw ex;
+		}
+		finally {
+			this.leases.release(hold);
+		}
+	}
+
+	private Optional<Reply> processHeld(Inbound inbound, Handling handling, Keys keys, String token, String stored) {
 		Session before = stored.isEmpty() ? Session.start(this.directory.identify(inbound.tenant(), inbound.openid()))
 				: this.codec.read(stored);
 		Turn turn;
@@ -174,9 +219,11 @@ public class ConversationService implements DisposableBean {
 		}
 		// WeChat has been told "success" already: store that, then push the reply once. Straight
 		// through the Messenger, not the outbox: it answers the user's own message inside the
-		// window, and must not wait for quiet hours or queued lessons.
-		this.gate.commit(keys, token, PUSHED, dedupTtl, session, sessionTtl, wroteAt);
-		this.messenger.send(new TextMessage(inbound.tenant(), inbound.openid(), turn.reply()));
+		// window, and must not wait for quiet hours or queued lessons. A try that was taken over meanwhile
+		// (presumed dead) pushes nothing: the try that took over answers.
+		if (this.gate.commit(keys, token, PUSHED, dedupTtl, session, sessionTtl, wroteAt)) {
+			this.messenger.send(new TextMessage(inbound.tenant(), inbound.openid(), turn.reply()));
+		}
 		return Optional.empty();
 	}
 
@@ -204,21 +251,33 @@ public class ConversationService implements DisposableBean {
 		return Optional.empty();
 	}
 
-	private Optional<Reply> awaitFirstTry(Keys keys, String stored, Handling handling) throws InterruptedException {
+	/**
+	 * Waits for the first try of this message while WeChat still waits. Empty when that try died (its lease ran
+	 * out unrenewed, or it let go after a failure): this try takes the message over.
+	 */
+	private Optional<Optional<Reply>> awaitFirstTry(Keys keys, String stored, Handling handling)
+			throws InterruptedException {
 		String result = stored;
 		while (result != null && result.startsWith(InboundGate.PENDING) && !handling.gaveUp()) {
+			if (InboundGate.abandoned(result, this.clock.millis())) {
+				return Optional.empty();
+			}
 			Thread.sleep(20);
 			result = this.gate.peek(keys);
 		}
-		if (result != null && result.startsWith(REPLIED)) {
-			return Optional.of(new Reply(result.substring(REPLIED.length())));
+		if (result == null) {
+			return Optional.empty();
 		}
-		return Optional.empty();
+		if (result.startsWith(REPLIED)) {
+			return Optional.of(Optional.of(new Reply(result.substring(REPLIED.length()))));
+		}
+		return Optional.of(Optional.empty());
 	}
 
 	@Override
 	public void destroy() {
 		this.workers.shutdown();
+		this.leases.close();
 	}
 
 	/** Who delivers the reply: the waiting request (passive reply) or the worker (push), decided once. */

@@ -7,9 +7,10 @@ package org.qinqing.conversation;
  * @param openid the user
  * @param kind what happened
  * @param text the typed text, the voice recognition (may be empty), or the event key
- * @param dedupKey identifies retries of the same delivery (MsgId, or user+time+event+key)
+ * @param dedupKey identifies retries of the same message (sender + MsgId, or sender+time+event+key)
+ * @param stamp the delivery's signed identity, checked against replays; null when the channel has none
  */
-public record Inbound(String tenant, String openid, Kind kind, String text, String dedupKey) {
+public record Inbound(String tenant, String openid, Kind kind, String text, String dedupKey, DeliveryStamp stamp) {
 
 	public enum Kind {
 
@@ -23,6 +24,10 @@ public record Inbound(String tenant, String openid, Kind kind, String text, Stri
 
 	public Inbound {
 		text = text == null ? "" : text;
+	}
+
+	public Inbound(String tenant, String openid, Kind kind, String text, String dedupKey) {
+		this(tenant, openid, kind, text, dedupKey, null);
 	}
 
 }

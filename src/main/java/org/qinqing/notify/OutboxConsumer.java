@@ -60,6 +60,9 @@ final class OutboxConsumer implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxConsumer.class);
 
+	/** During an outage every poll and message fails alike: one line a minute with a count. */
+	private static final org.qinqing.system.ThrottledLog failures = new org.qinqing.system.ThrottledLog(log);
+
 	private static final long HOUSEKEEPING_MILLIS = 500;
 
 	private static final int RELEASE_BATCH = 1000;
@@ -224,7 +227,7 @@ final class OutboxConsumer implements SmartLifecycle {
 			}
 			catch (RuntimeException ex) {
 				// Redis unreachable or similar: nothing is lost (entries stay in the stream), so wait and go on
-				log.warn("Outbox consumer {}: {}", this.name, ex.toString());
+				failures.warn("The outbox consumer's poll", ex);
 				sleepQuietly(1000);
 			}
 		}
@@ -277,7 +280,7 @@ final class OutboxConsumer implements SmartLifecycle {
 				}
 				catch (RuntimeException ex) {
 					// left pending: another consumer (or this one) takes it over after claim-idle
-					log.warn("Outbox message {} of tenant {}: {}", entry.messageId(), tenant, ex.toString());
+					failures.warn("Sending an outbox message", ex);
 				}
 				finally {
 					this.slots.release();

@@ -33,8 +33,40 @@ final class InboundXml {
 		return factory;
 	}
 
-	/** The fields by element name; throws {@link MalformedXmlException} for anything else than WeChat's shape. */
-	static Map<String, String> parse(String xml) {
+	/**
+	 * The text without the characters XML 1.0 forbids (control characters, lone surrogates, U+FFFE/FFFF). A
+	 * user who typed or pasted one (a phone keyboard can) still gets an answer rather than WeChat's "该公众号
+	 * 暂时无法提供服务"; nothing else is changed.
+	 */
+	static String withoutForbiddenCharacters(String xml) {
+		StringBuilder out = null;
+		for (int i = 0; i < xml.length(); i++) {
+			char c = xml.charAt(i);
+			boolean allowed;
+			if (Character.isHighSurrogate(c) && i + 1 < xml.length() && Character.isLowSurrogate(xml.charAt(i + 1))) {
+				if (out != null) {
+					out.append(c).append(xml.charAt(i + 1));
+				}
+				i++;
+				continue;
+			}
+			allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+			if (!allowed && out == null) {
+				out = new StringBuilder(xml.length()).append(xml, 0, i);
+			}
+			else if (allowed && out != null) {
+				out.append(c);
+			}
+		}
+		return out == null ? xml : out.toString();
+	}
+
+	/**
+	 * The fields by element name (characters XML forbids removed first); throws {@link MalformedXmlException} for
+	 * anything else than WeChat's shape.
+	 */
+	static Map<String, String> parse(String raw) {
+		String xml = withoutForbiddenCharacters(raw);
 		Map<String, String> fields = new HashMap<>();
 		try {
 			XMLStreamReader reader = FACTORY.createXMLStreamReader(new StringReader(xml));

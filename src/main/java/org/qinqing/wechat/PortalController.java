@@ -9,11 +9,11 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 import me.chanjar.weixin.mp.config.WxMpConfigStorage;
-import me.chanjar.weixin.mp.util.crypto.WxMpCryptUtil;
 import org.qinqing.conversation.ConversationService;
 import org.qinqing.conversation.Inbound;
 import org.qinqing.conversation.Reply;
-import org.slf4j.Logger;
+import org.qinqing.conversation.ReplayedDeliveryException;
+import org.qinqing.system.ThrottledLog;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,7 +35,8 @@ class PortalController {
 
 	static final int MAX_BODY_BYTES = 64 * 1024;
 
-	private static final Logger log = LoggerFactory.getLogger(PortalController.class);
+	/** Refusals may come by the thousand (a flood of forged requests): a line a minute, with a count. */
+	private static final ThrottledLog refusals = new ThrottledLog(LoggerFactory.getLogger(PortalController.class));
 
 	private static final MediaType XML = new MediaType("application", "xml", StandardCharsets.UTF_8);
 
@@ -47,10 +48,14 @@ class PortalController {
 
 	private final ConversationService conversations;
 
-	PortalController(WechatAccounts accounts, WxServices services, ConversationService conversations) {
+	private final Freshness freshness;
+
+	PortalController(WechatAccounts accounts, WxServices services, ConversationService conversations,
+			Freshness freshness) {
 		this.accounts = accounts;
 		this.services = services;
 		this.conversations = conversations;
+		this.freshness = freshness;
 	}
 
 	@GetMapping
@@ -75,7 +80,16 @@ class PortalController {
 			return plain(HttpStatus.FORBIDDEN, "forbidden");
 		}
 		WechatProperties.Account account = found.get();
+		if (!this.freshness.isFresh(timestamp)) {
+			// a signature does not cover the body: an old signed URL must not carry a new message
+			refusals.note("Refused a message whose timestamp is outside the accepted window");
+			return plain(HttpStatus.FORBIDDEN, "forbidden");
+		}
 		boolean encrypted = "aes".equalsIgnoreCase(encryptType);
+		if (!encrypted && !account.acceptsPlaintext()) {
+			refusals.note("Refused a plaintext message for an account in safe mode only");
+			return plain(HttpStatus.FORBIDDEN, "forbidden");
+		}
 		try {
 			String body = readBody(request);
 			if (body == null) {
@@ -90,9 +104,15 @@ class PortalController {
 				if (!Signatures.valid(msgSignature, account.token(), timestamp, nonce, encrypt)) {
 					return plain(HttpStatus.FORBIDDEN, "forbidden");
 				}
-				fields = InboundXml.parse(decrypt(account, encrypt));
+				SafeModeCipher.Opened opened = SafeModeCipher.open(account.aesKey(), encrypt);
+				if (!account.appId().equals(opened.appId())) {
+					refusals.note("Refused a message encrypted for another account");
+					return plain(HttpStatus.FORBIDDEN, "forbidden");
+				}
+				fields = InboundXml.parse(opened.xml());
 			}
-			Optional<Inbound> inbound = InboundMapper.map(account.tenantId(), fields);
+			Optional<Inbound> inbound = InboundMapper.map(account.tenantId(), fields,
+					this.freshness.stamp(signature, timestamp, nonce, body));
 			if (inbound.isEmpty()) {
 				return plain(HttpStatus.OK, "success");
 			}
@@ -102,12 +122,16 @@ class PortalController {
 			}
 			return ResponseEntity.ok().contentType(XML).body(render(account, fields, reply.get(), encrypted));
 		}
+		catch (ReplayedDeliveryException ex) {
+			refusals.note("Refused a signed request replayed with another body");
+			return plain(HttpStatus.FORBIDDEN, "forbidden");
+		}
 		catch (InboundXml.MalformedXmlException ex) {
-			log.info("Refused a malformed message for tenant {}: {}", account.tenantId(), ex.getMessage());
+			refusals.note("Refused a malformed message: " + ex.getMessage());
 			return plain(HttpStatus.BAD_REQUEST, "bad request");
 		}
-		catch (CipherException ex) {
-			log.info("Refused a message for tenant {} that does not decrypt", account.tenantId());
+		catch (SafeModeCipher.BadCipherException ex) {
+			refusals.note("Refused a message that does not decrypt");
 			return plain(HttpStatus.BAD_REQUEST, "bad request");
 		}
 		catch (IOException ex) {
@@ -126,15 +150,6 @@ class PortalController {
 		}
 	}
 
-	private String decrypt(WechatProperties.Account account, String encrypt) {
-		try {
-			return new WxMpCryptUtil(this.services.config(account.appId())).decrypt(encrypt);
-		}
-		catch (RuntimeException ex) {
-			throw new CipherException();
-		}
-	}
-
 	private String render(WechatProperties.Account account, Map<String, String> fields, Reply reply,
 			boolean encrypted) {
 		WxMpXmlOutMessage out = WxMpXmlOutMessage.TEXT()
@@ -148,10 +163,6 @@ class PortalController {
 
 	private static ResponseEntity<String> plain(HttpStatus status, String body) {
 		return ResponseEntity.status(status).contentType(TEXT).body(body);
-	}
-
-	private static final class CipherException extends RuntimeException {
-
 	}
 
 }

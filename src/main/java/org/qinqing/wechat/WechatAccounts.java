@@ -20,12 +20,16 @@ public class WechatAccounts {
 		List<WechatProperties.Account> all = new ArrayList<>();
 		if (StringUtils.hasText(properties.appId())) {
 			all.add(new WechatProperties.Account(properties.appId(), properties.secret(), properties.token(),
-					properties.aesKey(), properties.tenant()));
+					properties.aesKey(), properties.tenant(), properties.mode()));
 		}
 		all.addAll(properties.accounts());
 		for (WechatProperties.Account account : all) {
 			if (!StringUtils.hasText(account.token())) {
 				throw new IllegalStateException("WeChat account " + account.appId() + " has no token (WECHAT_TOKEN)");
+			}
+			if (account.mode() == WechatProperties.Mode.SAFE && !StringUtils.hasText(account.aesKey())) {
+				throw new IllegalStateException(
+						"WeChat account " + account.appId() + " is in safe mode but has no EncodingAESKey (WECHAT_AES_KEY)");
 			}
 			if (StringUtils.hasText(account.aesKey()) && account.aesKey().length() != 43) {
 				throw new IllegalStateException(

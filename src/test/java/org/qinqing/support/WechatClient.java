@@ -132,6 +132,16 @@ public final class WechatClient {
 		}
 	}
 
+	/** A signed query for now, with a fresh nonce: what WeChat sends with each delivery. */
+	public static String freshQuery() {
+		return signedQuery(now(), String.valueOf(System.nanoTime()));
+	}
+
+	/** The epoch second now, as WeChat puts it in {@code timestamp}. */
+	public static String now() {
+		return String.valueOf(System.currentTimeMillis() / 1000);
+	}
+
 	public static String signedQuery(String timestamp, String nonce) {
 		return "?signature=" + WechatReferenceCrypto.signature(TOKEN, timestamp, nonce) + "&timestamp=" + timestamp
 				+ "&nonce=" + nonce;

@@ -58,7 +58,7 @@ class ProdProfileTests {
 					"--WECHAT_TOKEN=" + org.qinqing.support.WechatClient.TOKEN, "--WECHAT_SECRET=s")) {
 			String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
 			org.qinqing.support.WechatClient client = new org.qinqing.support.WechatClient(base);
-			String query = "/wx/portal/wxdemoapp" + org.qinqing.support.WechatClient.signedQuery("1700000000", "n1");
+			String query = "/wx/portal/wxdemoapp" + org.qinqing.support.WechatClient.freshQuery();
 			var response = client.postRaw(query, org.qinqing.support.WechatClient.textXml("o-noredis", "菜单",
 					org.qinqing.support.WechatClient.nextMsgId()));
 			assertThat(response.status()).isEqualTo(200);

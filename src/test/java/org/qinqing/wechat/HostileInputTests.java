@@ -9,8 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Whatever arrives with a valid signature, the portal never answers 5xx and never expands entities. */
 class HostileInputTests extends PortalTestSupport {
 
-	private static final String PORTAL = "/wx/portal/" + WechatClient.APP_ID
-			+ WechatClient.signedQuery("1700000000", "n1");
+	/** A freshly signed portal URL for each request, as WeChat signs each delivery. */
+	private static String portal() {
+		return "/wx/portal/" + WechatClient.APP_ID + WechatClient.freshQuery();
+	}
 
 	@Test
 	void externalEntityIsRefused() {
@@ -19,7 +21,7 @@ class HostileInputTests extends PortalTestSupport {
 				<!DOCTYPE xml [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
 				<xml><ToUserName>gh</ToUserName><FromUserName>xxe-user</FromUserName><CreateTime>1</CreateTime>
 				<MsgType>text</MsgType><Content>&xxe;</Content><MsgId>1</MsgId></xml>""";
-		var response = wechat().postRaw(PORTAL, xml);
+		var response = wechat().postRaw(portal(), xml);
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.body()).doesNotContain("root:");
 		assertThat(sessionJson("xxe-user")).isNull();
@@ -34,24 +36,24 @@ class HostileInputTests extends PortalTestSupport {
 		}
 		dtd.append("]>");
 		String xml = dtd + "<xml><FromUserName>lol-user</FromUserName><MsgType>text</MsgType><Content>&lol9;</Content></xml>";
-		var response = wechat().postRaw(PORTAL, xml);
+		var response = wechat().postRaw(portal(), xml);
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(sessionJson("lol-user")).isNull();
 	}
 
 	@Test
 	void malformedXmlIsABadRequest() {
-		assertThat(wechat().postRaw(PORTAL, "<xml><FromUserName>a</FromUserName>").status()).isEqualTo(400);
-		assertThat(wechat().postRaw(PORTAL, "not xml at all").status()).isEqualTo(400);
-		assertThat(wechat().postRaw(PORTAL, "").status()).isEqualTo(400);
-		assertThat(wechat().postRaw(PORTAL, "<xml><MsgType>text</MsgType></xml>").status()).isEqualTo(400);
+		assertThat(wechat().postRaw(portal(), "<xml><FromUserName>a</FromUserName>").status()).isEqualTo(400);
+		assertThat(wechat().postRaw(portal(), "not xml at all").status()).isEqualTo(400);
+		assertThat(wechat().postRaw(portal(), "").status()).isEqualTo(400);
+		assertThat(wechat().postRaw(portal(), "<xml><MsgType>text</MsgType></xml>").status()).isEqualTo(400);
 	}
 
 	@Test
 	void oversizedBodyIsRefusedWith413() {
 		String big = WechatClient.textXml("big-user", "字".repeat(30_000), WechatClient.nextMsgId());
 		assertThat(big.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(64 * 1024);
-		assertThat(wechat().postRaw(PORTAL, big).status()).isEqualTo(413);
+		assertThat(wechat().postRaw(portal(), big).status()).isEqualTo(413);
 		assertThat(sessionJson("big-user")).isNull();
 	}
 
@@ -59,7 +61,7 @@ class HostileInputTests extends PortalTestSupport {
 	void unknownMessageTypeGetsSuccess() {
 		String xml = "<xml><ToUserName>gh</ToUserName><FromUserName>odd-user</FromUserName><CreateTime>1</CreateTime>"
 				+ "<MsgType><![CDATA[hologram]]></MsgType><MsgId>" + WechatClient.nextMsgId() + "</MsgId></xml>";
-		var response = wechat().postRaw(PORTAL, xml);
+		var response = wechat().postRaw(portal(), xml);
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("success");
 	}

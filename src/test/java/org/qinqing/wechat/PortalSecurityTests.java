@@ -33,7 +33,7 @@ class PortalSecurityTests extends PortalTestSupport {
 	@Test
 	void messageForAnUnknownAccountIsRefused() {
 		String openid = "sec-unknown-" + System.nanoTime();
-		var response = wechat().postRaw("/wx/portal/wxnotours" + WechatClient.signedQuery("1700000000", "n1"),
+		var response = wechat().postRaw("/wx/portal/wxnotours" + WechatClient.freshQuery(),
 				WechatClient.textXml(openid, "菜单", WechatClient.nextMsgId()));
 		assertThat(response.status()).isEqualTo(403);
 		assertThat(sessionJson(openid)).isNull();
@@ -44,11 +44,11 @@ class PortalSecurityTests extends PortalTestSupport {
 		String openid = "sec-aes-" + System.nanoTime();
 		WechatReferenceCrypto crypto = new WechatReferenceCrypto(WechatClient.TOKEN, WechatClient.AES_KEY,
 				WechatClient.APP_ID);
+		String now = WechatClient.now();
 		String envelope = crypto.encryptedEnvelope(WechatClient.textXml(openid, "菜单", WechatClient.nextMsgId()),
-				"1700000000", "n1");
+				now, "n1");
 		var response = wechat().postRaw(
-				PORTAL + WechatClient.signedQuery("1700000000", "n1") + "&encrypt_type=aes&msg_signature=0123abcd",
-				envelope);
+				PORTAL + WechatClient.signedQuery(now, "n1") + "&encrypt_type=aes&msg_signature=0123abcd", envelope);
 		assertThat(response.status()).isEqualTo(403);
 		assertThat(sessionJson(openid)).isNull();
 	}

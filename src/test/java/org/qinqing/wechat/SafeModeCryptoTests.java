@@ -50,8 +50,8 @@ class SafeModeCryptoTests extends PortalTestSupport {
 
 	@Test
 	void encryptedBodyThatDoesNotDecryptIsABadRequestNotAServerError() {
-		String timestamp = "1700000000";
-		String nonce = "n9";
+		String timestamp = WechatClient.now();
+		String nonce = "n9" + System.nanoTime();
 		String garbage = "bm90IGEgcmVhbCBjaXBoZXJ0ZXh0";
 		String query = WechatClient.signedQuery(timestamp, nonce) + "&encrypt_type=aes&msg_signature="
 				+ WechatReferenceCrypto.signature(WechatClient.TOKEN, timestamp, nonce, garbage);
