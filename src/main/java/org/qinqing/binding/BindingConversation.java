@@ -13,6 +13,7 @@ import org.qinqing.conversation.FlowContext;
 import org.qinqing.conversation.Parsed;
 import org.qinqing.conversation.SceneHandler;
 import org.qinqing.conversation.Step;
+import org.qinqing.people.BindingCodeFormat;
 import org.qinqing.people.BindingCodes;
 import org.qinqing.people.Directory;
 import org.qinqing.people.Person;
@@ -22,8 +23,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Binding in chat: {@code 绑定 123456}, the 绑定 menu item (asks for the code), scanning a binding
- * QR code (scene {@code bind:<code>}), {@code 解绑} with a confirmation, and {@code 我的信息}.
+ * Binding in chat: {@code 绑定 12345678}, the 绑定 menu item (asks for the code), scanning a binding
+ * QR code (scene {@code bind:<token>}), {@code 解绑} with a confirmation, and {@code 我的信息}. When a
+ * WeChat user binds to a person others were already bound to, those others are told at once.
  */
 @Configuration(proxyBeanMethods = false)
 class BindingConversation {
@@ -33,8 +35,6 @@ class BindingConversation {
 	static final String UNBIND_FLOW = "unbind";
 
 
-	private static final Pattern CODE = Pattern.compile("^\\d{6}$");
-
 	private static final Set<Role> BOUND = EnumSet.of(Role.PARENT, Role.GUARDIAN, Role.TEACHER, Role.ADMIN);
 
 	private final BindingCodes codes;
@@ -43,17 +43,20 @@ class BindingConversation {
 
 	private final BotScripts scripts;
 
-	/** 绑定 followed by an optional code; the word comes from bot-scripts. */
+	private final BindingAlerts alerts;
+
+	/** 绑定 followed by an optional code (digits, spaces and dashes); the word comes from bot-scripts. */
 	private final Pattern bind;
 
-	BindingConversation(BindingCodes codes, PeopleView view, BotScripts scripts) {
+	BindingConversation(BindingCodes codes, PeopleView view, BotScripts scripts, BindingAlerts alerts) {
 		this.codes = codes;
 		this.view = view;
 		this.scripts = scripts;
-		this.bind = Pattern.compile("^" + Pattern.quote(scripts.text("binding.words-bind")) + "\\s*(\\d*)$");
+		this.alerts = alerts;
+		this.bind = Pattern.compile("^" + Pattern.quote(scripts.text("binding.words-bind")) + "\\s*([\\d\\s\\-－—]*)$");
 		scripts.require("binding.bound", "binding.bound-children", "binding.bound-classes", "binding.already",
 				"binding.wrong", "binding.expired", "binding.used", "binding.revoked", "binding.locked",
-				"binding.unbind-intro", "binding.unbound");
+				"binding.typo", "binding.slowed", "binding.unbind-intro", "binding.unbound");
 	}
 
 	@Bean
@@ -80,11 +83,11 @@ class BindingConversation {
 		return new Command("bind", EnumSet.allOf(Role.class), input -> this.bind.matcher(input).matches(),
 				(input, context) -> {
 					Matcher m = this.bind.matcher(input);
-					String code = m.matches() ? m.group(1) : "";
+					String code = BindingCodeFormat.normalize(m.matches() ? m.group(1) : "");
 					if (code.isEmpty()) {
 						return Command.Outcome.startFlow(BIND_FLOW);
 					}
-					if (!CODE.matcher(code).matches()) {
+					if (!BindingCodeFormat.looksLikeACode(code)) {
 						return Command.Outcome.reply(this.scripts.text("binding.hint-format"));
 					}
 					return redeem(context, code);
@@ -112,30 +115,44 @@ class BindingConversation {
 
 	@Bean
 	SceneHandler bindScene() {
-		return new SceneHandler("bind", (code, context) -> CODE.matcher(code).matches() ? redeem(context, code)
-				: Command.Outcome.reply(this.scripts.text("binding.wrong")));
+		return new SceneHandler("bind", (token, context) -> outcome(context,
+				this.codes.redeemScene(context.tenant(), context.openid(), token)));
 	}
 
 	private Command.Outcome redeem(FlowContext context, String code) {
-		BindingCodes.Redemption redemption = this.codes.redeem(context.tenant(), context.openid(), code);
+		return outcome(context, this.codes.redeem(context.tenant(), context.openid(), code));
+	}
+
+	private Command.Outcome outcome(FlowContext context, BindingCodes.Redemption redemption) {
 		return switch (redemption.result()) {
-			case BOUND -> Command.Outcome.identityChanged(bound(context.tenant(), context.openid()));
+			case BOUND -> {
+				this.alerts.othersBound(context.tenant(), redemption);
+				yield Command.Outcome.identityChanged(bound(context.tenant(), context.openid()));
+			}
 			case ALREADY_BOUND -> Command.Outcome.reply(this.scripts.text("binding.already"));
-			default -> Command.Outcome.reply(this.scripts.text(hintKey(redemption.result())));
+			default -> Command.Outcome.reply(hint(redemption));
 		};
 	}
 
 	/** The bind flow's answer: the code is redeemed as it is read, so a wrong one is asked again. */
 	private Parsed redeemAnswer(String input, FlowContext context) {
-		String code = input.replaceAll("\\s", "");
-		if (!CODE.matcher(code).matches()) {
+		String code = BindingCodeFormat.normalize(input);
+		if (!BindingCodeFormat.looksLikeACode(code)) {
 			return Parsed.invalid("binding.hint-format");
 		}
 		BindingCodes.Redemption redemption = this.codes.redeem(context.tenant(), context.openid(), code);
 		return switch (redemption.result()) {
-			case BOUND, ALREADY_BOUND -> Parsed.ok(code);
+			case BOUND -> {
+				this.alerts.othersBound(context.tenant(), redemption);
+				yield Parsed.ok(code);
+			}
+			case ALREADY_BOUND -> Parsed.ok(code);
 			default -> Parsed.invalid(hintKey(redemption.result()));
 		};
+	}
+
+	private String hint(BindingCodes.Redemption redemption) {
+		return this.scripts.text(hintKey(redemption.result()), Map.of("left", redemption.attemptsLeft()));
 	}
 
 	private static String hintKey(BindingCodes.Result result) {
@@ -144,6 +161,8 @@ class BindingConversation {
 			case USED -> "binding.used";
 			case REVOKED -> "binding.revoked";
 			case LOCKED -> "binding.locked";
+			case TYPO -> "binding.typo";
+			case SLOWED -> "binding.slowed";
 			default -> "binding.wrong";
 		};
 	}

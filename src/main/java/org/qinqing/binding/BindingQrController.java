@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -12,6 +13,8 @@ import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import org.qinqing.people.BindingCodeFormat;
+import org.qinqing.people.BindingCodes;
 import org.qinqing.system.BotScripts;
 import org.qinqing.system.LinkSigner;
 import org.qinqing.wechat.QrTickets;
@@ -31,29 +34,35 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class BindingQrController {
 
-	static final String SCENE_PREFIX = "bind:";
-
 	private final QrTickets tickets;
 
 	private final LinkSigner signer;
 
 	private final BotScripts scripts;
 
-	BindingQrController(QrTickets tickets, LinkSigner signer, BotScripts scripts) {
+	private final BindingCodes codes;
+
+	BindingQrController(QrTickets tickets, LinkSigner signer, BotScripts scripts, BindingCodes codes) {
 		this.tickets = tickets;
 		this.signer = signer;
 		this.scripts = scripts;
+		this.codes = codes;
 		scripts.require("binding.qr-fallback");
 	}
 
 	@GetMapping("/binding/{tenant}/qr/{code}.png")
 	ResponseEntity<byte[]> qr(@PathVariable String tenant, @PathVariable String code,
 			@RequestParam(required = false) String sig) throws IOException {
-		if (!code.matches("\\d{6}") || !BindingQrLinks.valid(this.signer, sig, tenant, code)) {
+		if (!BindingCodeFormat.isValid(code) || !BindingQrLinks.valid(this.signer, sig, tenant, code)) {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
 		}
+		// the scene carries a long random token, not the code: scenes are not typed, so they need not be short
+		Optional<String> scene = this.codes.qrScene(tenant, code);
+		if (scene.isEmpty()) {
+			return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
+		}
 		// without a real account (demo mode) the QR carries the typed form of the code instead
-		String content = this.tickets.temporaryUrl(tenant, SCENE_PREFIX + code, Duration.ofDays(14))
+		String content = this.tickets.temporaryUrl(tenant, scene.get(), Duration.ofDays(14))
 			.orElseGet(() -> this.scripts.text("binding.qr-fallback", Map.of("code", code)));
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_PNG)

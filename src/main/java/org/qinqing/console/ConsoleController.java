@@ -46,7 +46,9 @@ class ConsoleController {
 		StaffUser user = CurrentStaff.require();
 		model.addAttribute("user", user);
 		model.addAttribute("asOf", ZonedDateTime.now(this.clock));
-		model.addAttribute("tiles", this.tiles.stream().map(tile -> tile.view(user)).toList());
+		// a tile may show nothing to this user (null), e.g. admin-only figures for a teacher
+		model.addAttribute("tiles",
+				this.tiles.stream().map(tile -> tile.view(user)).filter(java.util.Objects::nonNull).toList());
 		return DASHBOARD_VIEW;
 	}
 

@@ -11,6 +11,7 @@ public interface DashboardTile {
 	/** Position on the dashboard, smaller first. */
 	int order();
 
+	/** What this user sees, or null when the tile is not for them. */
 	Tile view(StaffUser user);
 
 	/**

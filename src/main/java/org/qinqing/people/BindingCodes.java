@@ -3,33 +3,60 @@ package org.qinqing.people;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.qinqing.people.Directory.PeopleKeys;
 import org.qinqing.system.RedisKeys;
-import org.springframework.beans.factory.annotation.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Service;
 
 /**
- * One-time binding codes: six digits per family member or teacher, valid 14 days, used once,
- * revocable. Redeeming is one script, so two people racing for one code cannot both win, and five
- * wrong codes within an hour lock that WeChat user out of binding for an hour.
+ * One-time binding codes: 8 digits with a check digit ({@link BindingCodeFormat}) per family member or
+ * teacher, valid 14 days, used once, revocable, and a long random token for the same code's QR scene.
+ * Redeeming is one script ({@code scripts/people/redeem-binding-code.lua}), so two people racing for one
+ * code cannot both win. Guessing is bounded twice: five wrong codes within an hour lock that WeChat user out
+ * of binding for an hour, and a burst of wrong codes across the school (by default 20 within 10 minutes, from
+ * any number of users: {@link BindingProperties}) raises an alarm the admin sees in the console, during which
+ * the whole school's attempts are checked at most one per gap (10 s). A typo (a wrong check digit) counts only
+ * against its user. Nothing here logs a code or an openid.
  */
 @Service
 public class BindingCodes {
 
 	public enum Result {
 
-		BOUND, ALREADY_BOUND, WRONG, EXPIRED, USED, REVOKED, LOCKED
+		BOUND, ALREADY_BOUND, WRONG, EXPIRED, USED, REVOKED, LOCKED,
+		/** The check digit is wrong: most likely one digit copied wrongly. */
+		TYPO,
+		/** The school is under a burst of wrong codes: try again in a moment. */
+		SLOWED
 
 	}
 
-	/** @param attemptsLeft wrong codes still allowed before the lock-out (for WRONG and the like) */
-	public record Redemption(Result result, String personId, int attemptsLeft) {
+	/**
+	 * @param attemptsLeft wrong codes still allowed before the lock-out (for WRONG and the like)
+	 * @param othersBound the WeChat users who were bound to the person before this one (for BOUND): they are told
+	 */
+	public record Redemption(Result result, String personId, int attemptsLeft, List<String> othersBound) {
+
+		public Redemption {
+			othersBound = othersBound == null ? List.of() : List.copyOf(othersBound);
+		}
+
+	}
+
+	/** The school's alarm: when it began, the wrong codes since the window before it, the last one. */
+	public record Alarm(Instant since, long failures, Instant last) {
 	}
 
 	static final int MAX_FAILURES = 5;
@@ -39,35 +66,10 @@ public class BindingCodes {
 	/** Tombstones outlive the code so a late or repeated try is told why, not just "wrong". */
 	private static final Duration TOMBSTONE = Duration.ofDays(30);
 
-	private static final RedisScript<List> REDEEM = RedisScript.of("""
-			if redis.call('EXISTS', KEYS[1]) == 1 then return {'LOCKED', '', '0'} end
-			local code = redis.call('HMGET', KEYS[3], 'person', 'expires', 'state')
-			local person, expires, state = code[1], tonumber(code[2] or '0'), code[3]
-			if person and state == 'used' and redis.call('SISMEMBER', KEYS[4], person) == 1 then
-			  return {'ALREADY_BOUND', person, '0'}
-			end
-			local verdict
-			if not person then verdict = 'WRONG'
-			elseif state == 'used' then verdict = 'USED'
-			elseif state == 'revoked' then verdict = 'REVOKED'
-			elseif expires < tonumber(ARGV[1]) then verdict = 'EXPIRED' end
-			if verdict then
-			  local fails = redis.call('INCR', KEYS[2])
-			  if fails == 1 then redis.call('EXPIRE', KEYS[2], ARGV[2]) end
-			  if fails >= tonumber(ARGV[3]) then
-			    redis.call('SET', KEYS[1], '1', 'EX', ARGV[2])
-			    redis.call('DEL', KEYS[2])
-			    return {'LOCKED', '', '0'}
-			  end
-			  return {verdict, '', tostring(tonumber(ARGV[3]) - fails)}
-			end
-			redis.call('HSET', KEYS[3], 'state', 'used', 'usedBy', ARGV[6], 'usedAt', ARGV[1])
-			redis.call('DEL', ARGV[4] .. person)
-			redis.call('SADD', KEYS[4], person)
-			redis.call('SADD', ARGV[5] .. person, ARGV[6])
-			redis.call('DEL', KEYS[2])
-			return {'BOUND', person, '0'}
-			""", List.class);
+	private static final Logger log = LoggerFactory.getLogger(BindingCodes.class);
+
+	private static final RedisScript<List> REDEEM = RedisScript
+		.of(new ClassPathResource("scripts/people/redeem-binding-code.lua"), List.class);
 
 	private final StringRedisTemplate redis;
 
@@ -75,13 +77,15 @@ public class BindingCodes {
 
 	private final Duration validity;
 
+	private final BindingProperties properties;
+
 	private final SecureRandom random = new SecureRandom();
 
-	BindingCodes(StringRedisTemplate redis, Clock clock,
-			@Value("${qinqing.binding.code-validity:14d}") Duration validity) {
+	public BindingCodes(StringRedisTemplate redis, Clock clock, BindingProperties properties) {
 		this.redis = redis;
 		this.clock = clock;
-		this.validity = validity;
+		this.properties = properties;
+		this.validity = properties.codeValidity();
 	}
 
 	/** A fresh code for a person; their previous code stops working. */
@@ -89,13 +93,17 @@ public class BindingCodes {
 		currentCode(tenant, personId).ifPresent(old -> revoke(tenant, old));
 		long now = this.clock.millis();
 		for (int attempt = 0; attempt < 20; attempt++) {
-			String code = String.format("%06d", this.random.nextInt(1_000_000));
+			String code = BindingCodeFormat.generate(this.random);
 			Boolean fresh = this.redis.opsForHash().putIfAbsent(codeKey(tenant, code), "person", personId);
 			if (Boolean.TRUE.equals(fresh)) {
+				String token = token();
 				this.redis.opsForHash()
-					.putAll(codeKey(tenant, code), Map.of("expires", String.valueOf(now + this.validity.toMillis()),
-							"state", "open", "issuedBy", issuedBy, "issuedAt", String.valueOf(now)));
+					.putAll(codeKey(tenant, code),
+							Map.of("expires", String.valueOf(now + this.validity.toMillis()), "state", "open",
+									"issuedBy", issuedBy, "issuedAt", String.valueOf(now), "scene", token));
 				this.redis.expire(codeKey(tenant, code), this.validity.plus(TOMBSTONE));
+				// the scene outlives the code as its tombstone does, so a late scan is told why it fails
+				this.redis.opsForValue().set(sceneKey(tenant, token), code, this.validity.plus(TOMBSTONE));
 				this.redis.opsForValue().set(currentKey(tenant, personId), code, this.validity);
 				return code;
 			}
@@ -103,15 +111,28 @@ public class BindingCodes {
 		throw new IllegalStateException("No free binding code found; the tenant has too many open codes");
 	}
 
+	/** The person's open code; a code of the old six-digit shape is retired (the sheet issues a new one). */
 	public Optional<String> currentCode(String tenant, String personId) {
-		return Optional.ofNullable(this.redis.opsForValue().get(currentKey(tenant, personId)));
+		String code = this.redis.opsForValue().get(currentKey(tenant, personId));
+		if (code != null && !BindingCodeFormat.isValid(code)) {
+			revoke(tenant, code);
+			this.redis.delete(currentKey(tenant, personId));
+			return Optional.empty();
+		}
+		return Optional.ofNullable(code);
+	}
+
+	/** The scene a QR code carries for this code: {@code bind:<token>}, a long random token nobody can guess. */
+	public Optional<String> qrScene(String tenant, String code) {
+		Object token = this.redis.opsForHash().get(codeKey(tenant, code), "scene");
+		return token == null ? Optional.empty() : Optional.of("bind:" + token);
 	}
 
 	/** Revokes a code that has not been used; returns whether there was one to revoke. */
 	public boolean revoke(String tenant, String code) {
-		Object person = this.redis.opsForHash().get(codeKey(tenant, code), "person");
-		Object state = this.redis.opsForHash().get(codeKey(tenant, code), "state");
-		if (person == null || !"open".equals(state)) {
+		List<Object> fields = this.redis.opsForHash().multiGet(codeKey(tenant, code), List.of("person", "state"));
+		Object person = fields.get(0);
+		if (person == null || !"open".equals(fields.get(1))) {
 			return false;
 		}
 		this.redis.opsForHash().put(codeKey(tenant, code), "state", "revoked");
@@ -119,22 +140,89 @@ public class BindingCodes {
 		return true;
 	}
 
+	/** Redeems a typed code ({@link BindingCodeFormat#normalize normalized}, eight digits). */
 	public Redemption redeem(String tenant, String openid, String code) {
-		List<?> result = this.redis.execute(REDEEM,
-				List.of(RedisKeys.of(tenant, "bind-lock", openid), RedisKeys.of(tenant, "bind-fails", openid),
-						codeKey(tenant, code), PeopleKeys.binding(tenant, openid)),
-				String.valueOf(this.clock.millis()), String.valueOf(LOCK.toSeconds()), String.valueOf(MAX_FAILURES),
-				RedisKeys.of(tenant, "bind-current") + ":", RedisKeys.of(tenant, "person-openids") + ":", openid);
-		return new Redemption(Result.valueOf(String.valueOf(result.get(0))), String.valueOf(result.get(1)),
-				Integer.parseInt(String.valueOf(result.get(2))));
+		boolean typo = !BindingCodeFormat.isValid(code);
+		long now = this.clock.millis();
+		long minute = Math.floorDiv(now, 60_000L);
+		List<String> keys = new ArrayList<>(List.of(RedisKeys.of(tenant, "bind-lock", openid),
+				RedisKeys.of(tenant, "bind-fails", openid), codeKey(tenant, typo ? "-" : code),
+				PeopleKeys.binding(tenant, openid)));
+		int window = this.properties.windowMinutes();
+		for (int i = 0; i < window; i++) {
+			keys.add(RedisKeys.of(tenant, "bind-school-fails", String.valueOf(minute - i)));
+		}
+		keys.add(alarmKey(tenant));
+		keys.add(RedisKeys.of(tenant, "bind-gate"));
+		keys.add(dayKey(tenant, LocalDate.ofInstant(Instant.ofEpochMilli(now), this.clock.getZone())));
+		List<?> result = this.redis.execute(REDEEM, keys, String.valueOf(now), String.valueOf(LOCK.toSeconds()),
+				String.valueOf(MAX_FAILURES), RedisKeys.of(tenant, "bind-current") + ":",
+				RedisKeys.of(tenant, "person-openids") + ":", openid, typo ? "1" : "0", String.valueOf(window),
+				String.valueOf(this.properties.alarmFailures()), String.valueOf(this.properties.alarmHold().toSeconds()),
+				String.valueOf(this.properties.alarmGap().toMillis()));
+		Result verdict = Result.valueOf(String.valueOf(result.get(0)));
+		if ("1".equals(String.valueOf(result.get(3)))) {
+			log.warn("Tenant {}: {} wrong binding codes within {} minutes; binding is slowed for the whole school "
+					+ "and the admin is alerted", tenant, this.properties.alarmFailures(), window);
+		}
+		if (verdict != Result.BOUND && verdict != Result.ALREADY_BOUND) {
+			log.info("Tenant {}: a binding code was refused ({})", tenant, verdict);
+		}
+		List<String> others = new ArrayList<>();
+		for (int i = 4; i < result.size(); i++) {
+			others.add(String.valueOf(result.get(i)));
+		}
+		return new Redemption(verdict, String.valueOf(result.get(1)), Integer.parseInt(String.valueOf(result.get(2))),
+				others);
+	}
+
+	/** Redeems the code a scanned QR scene's token stands for; an unknown token is a wrong code. */
+	public Redemption redeemScene(String tenant, String openid, String token) {
+		String code = token.length() > 64 ? null : this.redis.opsForValue().get(sceneKey(tenant, token));
+		return redeem(tenant, openid, code == null ? "00000000" : code);
+	}
+
+	/** The school's binding alarm, while it lasts. */
+	public Optional<Alarm> alarm(String tenant) {
+		List<Object> fields = this.redis.opsForHash().multiGet(alarmKey(tenant), List.of("since", "failures", "last"));
+		if (fields.get(0) == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new Alarm(Instant.ofEpochMilli(Long.parseLong(String.valueOf(fields.get(0)))),
+				Long.parseLong(String.valueOf(fields.get(1))),
+				Instant.ofEpochMilli(Long.parseLong(String.valueOf(fields.get(2))))));
+	}
+
+	/** Wrong codes (not typos) the school received on a day, school time. */
+	public long failuresOn(String tenant, LocalDate day) {
+		String count = this.redis.opsForValue().get(dayKey(tenant, day));
+		return count == null ? 0 : Long.parseLong(count);
+	}
+
+	private String token() {
+		byte[] bytes = new byte[18];
+		this.random.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 	private static String codeKey(String tenant, String code) {
 		return RedisKeys.of(tenant, "bind-code", code);
 	}
 
+	private static String sceneKey(String tenant, String token) {
+		return RedisKeys.of(tenant, "bind-scene", token);
+	}
+
 	private static String currentKey(String tenant, String personId) {
 		return RedisKeys.of(tenant, "bind-current", personId);
+	}
+
+	private static String alarmKey(String tenant) {
+		return RedisKeys.of(tenant, "bind-alarm");
+	}
+
+	private static String dayKey(String tenant, LocalDate day) {
+		return RedisKeys.of(tenant, "bind-fails-day", day.toString());
 	}
 
 }

@@ -73,7 +73,8 @@ class SimulatorController {
 	record MenuButton(String label, String key) {
 	}
 
-	record DemoCode(String code, String label, String qrPath) {
+	/** @param scene what scanning its QR code sends ({@code bind:<token>}) */
+	record DemoCode(String code, String label, String qrPath, String scene) {
 	}
 
 	record SendRequest(String openid, String type, String text, String eventKey, boolean encrypted) {
@@ -100,7 +101,8 @@ class SimulatorController {
 			String code = this.codes.currentCode(tenant, person.id())
 				.orElseGet(() -> this.codes.issue(tenant, person.id(), "simulator"));
 			String role = this.messages.getMessage("simulator.role." + person.role().code(), null, locale);
-			return new DemoCode(code, person.name() + "（" + role + "）", BindingQrLinks.path(this.signer, tenant, code));
+			return new DemoCode(code, person.name() + "（" + role + "）", BindingQrLinks.path(this.signer, tenant, code),
+					this.codes.qrScene(tenant, code).orElse(""));
 		}).toList();
 	}
 

@@ -76,9 +76,9 @@ class BindingSheetsBrowserTests extends BrowserTestSupport {
 		assertThat(cards).hasSizeGreaterThan(3);
 		assertThat(browser.findElements(By.id("card-" + this.teacher.personId()))).hasSize(1);
 		List<WebElement> codesShown = browser.findElements(By.cssSelector(".card .code strong"));
-		assertThat(codesShown).isNotEmpty().allSatisfy(code -> assertThat(code.getText()).matches("\\d{6}"));
+		assertThat(codesShown).isNotEmpty().allSatisfy(code -> assertThat(code.getText()).matches("\\d{8}"));
 		assertThat(browser.findElement(By.cssSelector(".card .instruction")).getText())
-			.matches("微信扫码，或在公众号回复：绑定 \\d{6}");
+			.matches("微信扫码，或在公众号回复：绑定 \\d{8}");
 		List<WebElement> images = browser.findElements(By.cssSelector(".card img.qr"));
 		assertThat(images).hasSameSizeAs(codesShown);
 		waitFor().until(driver -> images.stream().allMatch(img -> Boolean.TRUE.equals(js("return arguments[0].complete", img))));
@@ -120,7 +120,7 @@ class BindingSheetsBrowserTests extends BrowserTestSupport {
 		waitFor().until(ExpectedConditions.stalenessOf(card));
 		WebElement again = browser.findElement(By.id("card-" + personId));
 		String newCode = again.findElement(By.cssSelector(".code strong")).getText();
-		assertThat(newCode).matches("\\d{6}").isNotEqualTo(oldCode);
+		assertThat(newCode).matches("\\d{8}").isNotEqualTo(oldCode);
 		assertThat(again.findElement(By.cssSelector("img.qr")).getAttribute("src")).contains("/qr/" + newCode + ".png");
 
 		assertThat(this.codes.redeem(TENANT, "browser-" + UUID.randomUUID(), oldCode).result())

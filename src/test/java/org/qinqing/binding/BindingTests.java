@@ -19,6 +19,7 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import org.qinqing.support.TestHttp;
 import org.junit.jupiter.api.Test;
+import org.qinqing.people.BindingCodeFormat;
 import org.qinqing.people.BindingCodes;
 import org.qinqing.people.Child;
 import org.qinqing.people.Directory;
@@ -92,8 +93,8 @@ class BindingTests extends PortalTestSupport {
 		Person parent = unboundPerson(Role.PARENT);
 		String code = this.codes.issue(TENANT, parent.id(), "test");
 		String openid = newOpenid();
-		assertThat(wechat().text(openid, "2").reply()).contains("请输入学校给您的 6 位绑定码");
-		assertThat(wechat().text(openid, "99999").reply()).contains("绑定码是 6 位数字");
+		assertThat(wechat().text(openid, "2").reply()).contains("请输入学校给您的 8 位绑定码");
+		assertThat(wechat().text(openid, "99999").reply()).contains("绑定码是 8 位数字");
 		assertThat(wechat().text(openid, code).reply()).contains("绑定成功").contains("预约亲情视频");
 	}
 
@@ -102,7 +103,9 @@ class BindingTests extends PortalTestSupport {
 		Person parent = unboundPerson(Role.PARENT);
 		String code = this.codes.issue(TENANT, parent.id(), "test");
 		String openid = newOpenid();
-		String xml = WechatClient.eventXml(openid, "subscribe", "qrscene_bind:" + code, System.currentTimeMillis() / 1000);
+		String scene = this.codes.qrScene(TENANT, code).orElseThrow();
+		assertThat(scene).doesNotContain(code);
+		String xml = WechatClient.eventXml(openid, "subscribe", "qrscene_" + scene, System.currentTimeMillis() / 1000);
 		String reply = wechat().post(xml, false).reply();
 		assertThat(reply).contains("欢迎来到亲情桥").contains("绑定成功").contains("预约亲情视频");
 	}
@@ -112,11 +115,12 @@ class BindingTests extends PortalTestSupport {
 		Person teacher = unboundPerson(Role.TEACHER);
 		String code = this.codes.issue(TENANT, teacher.id(), "test");
 		String openid = newOpenid();
-		String xml = WechatClient.eventXml(openid, "SCAN", "bind:" + code, System.currentTimeMillis() / 1000);
+		String scene = this.codes.qrScene(TENANT, code).orElseThrow();
+		String xml = WechatClient.eventXml(openid, "SCAN", scene, System.currentTimeMillis() / 1000);
 		String reply = wechat().post(xml, false).reply();
 		assertThat(reply).contains("绑定成功").contains("结对帮扶的孩子").contains("记录谈心");
 		// scanning the same sheet again is harmless
-		String again = wechat().post(WechatClient.eventXml(openid, "SCAN", "bind:" + code,
+		String again = wechat().post(WechatClient.eventXml(openid, "SCAN", scene,
 				System.currentTimeMillis() / 1000 + 1), false).reply();
 		assertThat(again).contains("已经绑定过了");
 	}
@@ -151,7 +155,8 @@ class BindingTests extends PortalTestSupport {
 		String openid = newOpenid();
 		List<String> replies = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
-			String wrong = String.format("%06d", (Integer.parseInt(good) + 1 + i) % 1_000_000);
+			String wrong = BindingCodeFormat.withCheckDigit(
+					String.format("%07d", (Integer.parseInt(good.substring(0, 7)) + 1 + i) % 10_000_000));
 			replies.add(wechat().text(openid, "绑定 " + wrong).reply());
 		}
 		assertThat(replies.subList(0, 4)).allSatisfy(r -> assertThat(r).contains("这个绑定码不对"));
@@ -160,6 +165,33 @@ class BindingTests extends PortalTestSupport {
 		assertThat(this.directory.identify(TENANT, openid).isBound()).isFalse();
 		// another user is not affected
 		assertThat(wechat().text(newOpenid(), "绑定 " + good).reply()).contains("绑定成功");
+	}
+
+	@Test
+	void whenAnotherWechatUserBindsToAPersonTheUsersAlreadyBoundAreToldAtOnce() {
+		WECHAT_API.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+				com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/cgi-bin/stable_token"))
+			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+					"{\"access_token\":\"T-BIND\",\"expires_in\":7200}")));
+		WECHAT_API.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+				com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/cgi-bin/message/custom/send"))
+			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
+		Person mother = unboundPerson(Role.PARENT, p -> p.relation().equals("母亲"));
+		String first = newOpenid();
+		assertThat(wechat().text(first, "绑定 " + this.codes.issue(TENANT, mother.id(), "test")).reply()).contains("绑定成功");
+		// a second code for the same person (a new phone, or a code that went astray) is used by another user
+		String second = newOpenid();
+		assertThat(wechat().text(second, "绑定 " + this.codes.issue(TENANT, mother.id(), "test")).reply())
+			.contains("绑定成功");
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.untilAsserted(() -> WECHAT_API.verify(1, com.github.tomakehurst.wiremock.client.WireMock
+				.postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/cgi-bin/message/custom/send"))
+				.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(first))
+				.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("另一个微信号"))));
+		WECHAT_API.verify(0, com.github.tomakehurst.wiremock.client.WireMock
+			.postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/cgi-bin/message/custom/send"))
+			.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(second)));
 	}
 
 	@Test
