@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +19,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qinqing.console.StaffAccounts;
 import org.qinqing.console.StaffRole;
@@ -69,6 +74,10 @@ public abstract class BrowserTestSupport extends PortalTestSupport {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile);
+		// the page's console (CSP violations among it) for consoleLog()
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", logs);
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
@@ -146,6 +155,11 @@ public abstract class BrowserTestSupport extends PortalTestSupport {
 
 	protected static Object js(String script, Object... args) {
 		return ((JavascriptExecutor) browser).executeScript(script, args);
+	}
+
+	/** What the pages wrote to the browser's console since the last call (reading it empties it). */
+	protected static List<String> consoleLog() {
+		return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::toString).toList();
 	}
 
 	protected static WebDriverWait waitFor() {

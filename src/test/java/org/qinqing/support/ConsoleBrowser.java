@@ -6,6 +6,7 @@ import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,12 @@ public final class ConsoleBrowser {
 			.build();
 	}
 
-	public record Page(int status, String body, String location) {
+	public record Page(int status, String body, String location, HttpHeaders headers) {
+
+		public String header(String name) {
+			return this.headers.firstValue(name).orElse(null);
+		}
+
 	}
 
 	public Page get(String path) {
@@ -79,7 +85,7 @@ public final class ConsoleBrowser {
 			HttpResponse<String> response = this.http.send(request.build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			return new Page(response.statusCode(), response.body(),
-					response.headers().firstValue("Location").orElse(""));
+					response.headers().firstValue("Location").orElse(""), response.headers());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
