@@ -283,8 +283,9 @@ class ConversationEngine {
 	}
 
 	private Session reidentify(Inbound in, Session session) {
-		Session fresh = Session.start(this.directory.identify(in.tenant(), in.openid()));
-		return new Session(fresh.role(), fresh.personId(), fresh.name(), "", 0, Map.of(), 0, session.turns());
+		Session fresh = Session.start(this.directory.identify(in.tenant(), in.openid()), session.identityRevision());
+		return new Session(fresh.role(), fresh.personId(), fresh.name(), "", 0, Map.of(), 0, session.turns(),
+				session.identityRevision());
 	}
 
 	private Parsed parse(Step step, String input, FlowContext context) {

@@ -151,7 +151,7 @@ public class ConversationService implements DisposableBean {
 					stamp == null ? 0 : stamp.remember().toSeconds());
 			switch (begin.outcome()) {
 				case GO:
-					return process(inbound, handling, keys, token, begin.payload());
+					return process(inbound, handling, keys, token, begin);
 				case REPLAY:
 					throw new ReplayedDeliveryException();
 				case DUPLICATE:
@@ -172,11 +172,12 @@ public class ConversationService implements DisposableBean {
 		}
 	}
 
-	private Optional<Reply> process(Inbound inbound, Handling handling, Keys keys, String token, String stored) {
+	private Optional<Reply> process(Inbound inbound, Handling handling, Keys keys, String token,
+			InboundGate.Begin begin) {
 		InboundGate.Hold hold = new InboundGate.Hold(keys, token);
 		this.leases.hold(inbound.tenant(), hold);
 		try {
-			return processHeld(inbound, handling, keys, token, stored);
+			return processHeld(inbound, handling, keys, token, begin.payload(), begin.identityRevision());
 		}
 		catch (RuntimeException ex) {
 			// Redis failed mid-way: let go at once (when it answers) so a retry or the next message is not kept waiting
@@ -193,9 +194,16 @@ public class ConversationService implements DisposableBean {
 		}
 	}
 
-	private Optional<Reply> processHeld(Inbound inbound, Handling handling, Keys keys, String token, String stored) {
-		Session before = stored.isEmpty() ? Session.start(this.directory.identify(inbound.tenant(), inbound.openid()))
-				: this.codec.read(stored);
+	private Optional<Reply> processHeld(Inbound inbound, Handling handling, Keys keys, String token, String stored,
+			long identityRevision) {
+		Session before = stored.isEmpty() ? null : this.codec.read(stored);
+		if (before == null || before.identityRevision() != identityRevision) {
+			// a new session, or the school changed who this user is since (a binding revoked, a family member
+			// removed, a teacher's classes changed): who they are is read again, and a flow in progress ends
+			Session fresh = Session.start(this.directory.identify(inbound.tenant(), inbound.openid()), identityRevision);
+			before = before == null ? fresh : new Session(fresh.role(), fresh.personId(), fresh.name(), "", 0,
+					java.util.Map.of(), 0, before.turns(), identityRevision);
+		}
 		Turn turn;
 		try {
 			turn = this.engine.handle(inbound, before.nextTurn());

@@ -14,17 +14,20 @@ import org.qinqing.people.Role;
  * @param step index of the current step of that flow
  * @param misses wrong answers in a row at the current step
  * @param turns messages handled in this session
+ * @param identityRevision the user's identity revision when it was read: a newer one (the school changed who
+ * they are) starts the session afresh
  */
 record Session(Role role, String personId, String name, String flow, int step, Map<String, String> answers,
-		int misses, long turns) {
+		int misses, long turns, long identityRevision) {
 
 	Session {
 		flow = flow == null ? "" : flow;
 		answers = answers == null ? new LinkedHashMap<>() : new LinkedHashMap<>(answers);
 	}
 
-	static Session start(Identity identity) {
-		return new Session(identity.role(), identity.personId(), identity.displayName(), "", 0, Map.of(), 0, 0);
+	static Session start(Identity identity, long identityRevision) {
+		return new Session(identity.role(), identity.personId(), identity.displayName(), "", 0, Map.of(), 0, 0,
+				identityRevision);
 	}
 
 	Identity identity() {
@@ -36,21 +39,22 @@ record Session(Role role, String personId, String name, String flow, int step, M
 	}
 
 	Session atMenu() {
-		return new Session(this.role, this.personId, this.name, "", 0, Map.of(), 0, this.turns);
+		return new Session(this.role, this.personId, this.name, "", 0, Map.of(), 0, this.turns, this.identityRevision);
 	}
 
 	Session inFlow(String flowId, int stepIndex, Map<String, String> answers) {
-		return new Session(this.role, this.personId, this.name, flowId, stepIndex, answers, 0, this.turns);
+		return new Session(this.role, this.personId, this.name, flowId, stepIndex, answers, 0, this.turns,
+				this.identityRevision);
 	}
 
 	Session withMisses(int misses) {
 		return new Session(this.role, this.personId, this.name, this.flow, this.step, this.answers, misses,
-				this.turns);
+				this.turns, this.identityRevision);
 	}
 
 	Session nextTurn() {
 		return new Session(this.role, this.personId, this.name, this.flow, this.step, this.answers, this.misses,
-				this.turns + 1);
+				this.turns + 1, this.identityRevision);
 	}
 
 }

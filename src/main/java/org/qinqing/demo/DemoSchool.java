@@ -93,13 +93,13 @@ final class DemoSchool {
 			}
 			List<Person> members = new ArrayList<>();
 			members.add(new Person(id("p", family * 3 - 2), Role.PARENT, surname + adult(false), "父亲", childIds,
-					List.of()));
+					List.of(), fakePhone(family, 1)));
 			members.add(new Person(id("p", family * 3 - 1), Role.PARENT, surname() + adult(true), "母亲", childIds,
-					List.of()));
+					List.of(), fakePhone(family, 2)));
 			if (type.isLeftBehind()) {
 				boolean grandmother = this.random.nextBoolean();
 				members.add(new Person(id("p", family * 3), Role.GUARDIAN, surname + adult(grandmother),
-						grandmother ? "祖母" : "祖父", childIds, List.of()));
+						grandmother ? "祖母" : "祖父", childIds, List.of(), fakePhone(family, 5)));
 			}
 			for (String childId : childIds) {
 				this.cards.put(childId, card(family, type, members, childIds.indexOf(childId)));

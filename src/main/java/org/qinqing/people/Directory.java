@@ -60,6 +60,36 @@ public class Directory {
 		return ids == null ? java.util.Set.of() : new java.util.TreeSet<>(ids);
 	}
 
+	/**
+	 * The school changed who a person is (removed from a family, a role or classes changed, a binding revoked):
+	 * the open chat sessions of their WeChat users re-read who they are at their very next message.
+	 */
+	public void identityChanged(String tenant, String personId) {
+		identityChanged(tenant, openidsOf(tenant, personId));
+	}
+
+	private void identityChanged(String tenant, java.util.Collection<String> openids) {
+		for (String openid : openids) {
+			this.redis.opsForValue().increment(identityRevisionKey(tenant, openid));
+		}
+	}
+
+	/** Revokes every WeChat user's binding to a person (the console's 解除绑定); the person's record stays. */
+	public java.util.Set<String> unbindPerson(String tenant, String personId) {
+		java.util.Set<String> openids = openidsOf(tenant, personId);
+		for (String openid : openids) {
+			this.redis.opsForSet().remove(PeopleKeys.binding(tenant, openid), personId);
+		}
+		this.redis.delete(PeopleKeys.openids(tenant, personId));
+		identityChanged(tenant, openids);
+		return openids;
+	}
+
+	/** How often the school changed who a WeChat user is; the conversation gate reads it with the session. */
+	public static String identityRevisionKey(String tenant, String openid) {
+		return RedisKeys.of(tenant, "identity-rev", openid);
+	}
+
 	/** Removes every binding of an openid; the people's records stay. */
 	public void unbindAll(String tenant, String openid) {
 		for (String personId : boundPeople(tenant, openid)) {

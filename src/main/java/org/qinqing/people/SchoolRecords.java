@@ -43,18 +43,59 @@ public class SchoolRecords {
 				child.leftBehind().name(), "family", child.familyId(), "pairedTeacher", child.pairedTeacherId()));
 	}
 
-	/** Saves a person and keeps the index of each child's adults ({@link #adultsOf}) in step. */
+	/**
+	 * Saves a person and keeps the indexes in step: each child's adults ({@link #adultsOf}) and the family
+	 * members by phone ({@link #familyByPhone}).
+	 */
 	public void save(String tenant, Person person) {
-		person(tenant, person.id()).ifPresent(old -> old.childIds()
-			.stream()
-			.filter(childId -> !person.childIds().contains(childId))
-			.forEach(childId -> this.redis.opsForSet().remove(adultsKey(tenant, childId), person.id())));
+		Optional<Person> before = person(tenant, person.id());
+		before.ifPresent(old -> {
+			old.childIds()
+				.stream()
+				.filter(childId -> !person.childIds().contains(childId))
+				.forEach(childId -> this.redis.opsForSet().remove(adultsKey(tenant, childId), person.id()));
+			if (!old.phone().isEmpty() && !old.phone().equals(person.phone())) {
+				this.redis.opsForSet().remove(phoneKey(tenant, old.phone()), person.id());
+			}
+		});
 		for (String childId : person.childIds()) {
 			this.redis.opsForSet().add(adultsKey(tenant, childId), person.id());
 		}
+		if (!person.phone().isEmpty() && person.isFamily()) {
+			this.redis.opsForSet().add(phoneKey(tenant, person.phone()), person.id());
+		}
 		write(tenant, "person", person.id(), Map.of("role", person.role().name(), "name", person.name(), "relation",
 				person.relation(), "children", String.join(",", person.childIds()), "classes",
-				String.join(",", person.classIds())));
+				String.join(",", person.classIds()), "phone", person.phone()));
+	}
+
+	/** Removes a person's record and their place in every index (their bindings are the directory's). */
+	public void delete(String tenant, String personId) {
+		person(tenant, personId).ifPresent(old -> {
+			old.childIds().forEach(childId -> this.redis.opsForSet().remove(adultsKey(tenant, childId), personId));
+			if (!old.phone().isEmpty()) {
+				this.redis.opsForSet().remove(phoneKey(tenant, old.phone()), personId);
+			}
+		});
+		this.redis.delete(PeopleKeys.person(tenant, personId));
+		this.redis.opsForSet().remove(RedisKeys.of(tenant, "persons"), personId);
+	}
+
+	/** The parents and guardians with this phone (digits only), by id. */
+	public List<Person> familyByPhone(String tenant, String phone) {
+		List<Person> found = new ArrayList<>();
+		if (phone == null || phone.isBlank()) {
+			return found;
+		}
+		java.util.Set<String> ids = this.redis.opsForSet().members(phoneKey(tenant, phone));
+		if (ids != null) {
+			ids.stream().sorted().forEach(id -> person(tenant, id).filter(Person::isFamily).ifPresent(found::add));
+		}
+		return found;
+	}
+
+	private static String phoneKey(String tenant, String phone) {
+		return RedisKeys.of(tenant, "family-phone", phone);
 	}
 
 	private void write(String tenant, String kind, String id, Map<String, String> fields) {
@@ -68,7 +109,7 @@ public class SchoolRecords {
 			return Optional.empty();
 		}
 		return Optional.of(new Person(id, Role.valueOf(h.get("role")), h.get("name"), h.getOrDefault("relation", ""),
-				split(h.get("children")), split(h.get("classes"))));
+				split(h.get("children")), split(h.get("classes")), h.getOrDefault("phone", "")));
 	}
 
 	/** The parents and guardians of a child (and teachers paired with it), by the people's own records. */

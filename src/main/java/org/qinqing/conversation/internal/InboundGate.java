@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.qinqing.notify.ServiceWindow;
+import org.qinqing.people.Directory;
 import org.qinqing.system.RedisKeys;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -29,8 +30,8 @@ public class InboundGate {
 	public static final String PENDING = "P:";
 
 	/**
-	 * KEYS: dedup, lock, session, stamp (or a dummy). ARGV: token, lease ms, dedup s, now ms, stamp digest ('' for
-	 * none), stamp s.
+	 * KEYS: dedup, lock, session, stamp (or a dummy), identity revision. ARGV: token, lease ms, dedup s, now ms,
+	 * stamp digest ('' for none), stamp s. GO comes with the session and the user's identity revision.
 	 */
 	private static final RedisScript<List> BEGIN = RedisScript.of("""
 			local now = tonumber(ARGV[4])
@@ -49,7 +50,7 @@ public class InboundGate {
 			end
 			if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then
 			  redis.call('SET', KEYS[1], 'P:' .. (now + tonumber(ARGV[2])) .. ':' .. ARGV[1], 'EX', ARGV[3])
-			  return {'GO', redis.call('GET', KEYS[3]) or ''}
+			  return {'GO', redis.call('GET', KEYS[3]) or '', redis.call('GET', KEYS[5]) or '0'}
 			end
 			return {'BUSY', ''}
 			""", List.class);
@@ -121,10 +122,14 @@ public class InboundGate {
 
 	}
 
-	public record Begin(Outcome outcome, String payload) {
+	/**
+	 * @param identityRevision for GO: how often the school changed who this user is (a binding revoked, a family
+	 * member removed); a session that knew an older revision is started afresh
+	 */
+	public record Begin(Outcome outcome, String payload, long identityRevision) {
 	}
 
-	public record Keys(String dedup, String lock, String session, String window, String stamp) {
+	public record Keys(String dedup, String lock, String session, String window, String stamp, String identity) {
 
 		/**
 		 * @param stampId the delivery's stamp id, or null when it has none
@@ -132,7 +137,9 @@ public class InboundGate {
 		public static Keys of(String tenant, String openid, String dedupKey, String stampId) {
 			return new Keys(RedisKeys.of(tenant, "in", dedupKey), RedisKeys.of(tenant, "lock", openid),
 					RedisKeys.of(tenant, "session", openid), ServiceWindow.key(tenant, openid),
-					RedisKeys.of(tenant, "stamp", stampId == null ? "-" : stampId));
+					RedisKeys.of(tenant, "stamp", stampId == null ? "-" : stampId),
+					// read in the first script, so noticing that the school changed who the user is costs no round trip
+					Directory.identityRevisionKey(tenant, openid));
 		}
 
 		public static Keys of(String tenant, String openid, String dedupKey) {
@@ -140,7 +147,7 @@ public class InboundGate {
 		}
 
 		List<String> begin() {
-			return List.of(this.dedup, this.lock, this.session, this.stamp);
+			return List.of(this.dedup, this.lock, this.session, this.stamp, this.identity);
 		}
 
 		List<String> commit() {
@@ -167,12 +174,13 @@ public class InboundGate {
 				String.valueOf(Math.max(1, stampSeconds)));
 		String status = String.valueOf(result.get(0));
 		String payload = String.valueOf(result.get(1));
+		long revision = result.size() > 2 ? Long.parseLong(String.valueOf(result.get(2))) : 0;
 		return new Begin(switch (status) {
 			case "GO" -> Outcome.GO;
 			case "DUP" -> Outcome.DUPLICATE;
 			case "REPLAY" -> Outcome.REPLAY;
 			default -> Outcome.BUSY;
-		}, payload);
+		}, payload, revision);
 	}
 
 	/**
