@@ -92,14 +92,12 @@ class BindingSheets {
 		if (!this.directory.openidsOf(user.tenant(), personId).isEmpty()) {
 			throw new org.springframework.security.access.AccessDeniedException("already bound");
 		}
-		this.redis.delete(revokedKey(user.tenant(), personId));
 		return this.codes.issue(user.tenant(), personId, user.username());
 	}
 
 	/** Revokes the person's open code, and keeps the sheet from issuing a new one by itself. */
 	void revoke(StaffUser user, String personId) {
-		this.codes.currentCode(user.tenant(), personId).ifPresent(code -> this.codes.revoke(user.tenant(), code));
-		this.redis.opsForValue().set(revokedKey(user.tenant(), personId), user.username());
+		this.codes.withdraw(user.tenant(), personId, user.username());
 	}
 
 	private Card card(StaffUser user, SchoolClass schoolClass, Member member) {
@@ -113,7 +111,7 @@ class BindingSheets {
 			if (current.isPresent()) {
 				code = current.get();
 			}
-			else if (Boolean.TRUE.equals(this.redis.hasKey(revokedKey(tenant, person.id())))) {
+			else if (this.codes.isWithdrawn(tenant, person.id())) {
 				revoked = true;
 			}
 			else {
@@ -170,10 +168,6 @@ class BindingSheets {
 	}
 
 	private record Member(Person person, List<String> children) {
-	}
-
-	private static String revokedKey(String tenant, String personId) {
-		return RedisKeys.of(tenant, "bind-sheet-revoked", personId);
 	}
 
 }

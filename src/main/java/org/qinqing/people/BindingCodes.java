@@ -88,9 +88,10 @@ public class BindingCodes {
 		this.validity = properties.codeValidity();
 	}
 
-	/** A fresh code for a person; their previous code stops working. */
+	/** A fresh code for a person; their previous code stops working, and a withdrawal ends. */
 	public String issue(String tenant, String personId, String issuedBy) {
 		currentCode(tenant, personId).ifPresent(old -> revoke(tenant, old));
+		this.redis.delete(withdrawnKey(tenant, personId));
 		long now = this.clock.millis();
 		for (int attempt = 0; attempt < 20; attempt++) {
 			String code = BindingCodeFormat.generate(this.random);
@@ -138,6 +139,20 @@ public class BindingCodes {
 		this.redis.opsForHash().put(codeKey(tenant, code), "state", "revoked");
 		this.redis.delete(currentKey(tenant, String.valueOf(person)));
 		return true;
+	}
+
+	/**
+	 * Revokes the person's open code and keeps it that way: binding sheets issue no new code for them by
+	 * themselves until someone issues one on purpose.
+	 */
+	public void withdraw(String tenant, String personId, String by) {
+		currentCode(tenant, personId).ifPresent(code -> revoke(tenant, code));
+		this.redis.opsForValue().set(withdrawnKey(tenant, personId), by);
+	}
+
+	/** Whether the person's code was withdrawn ({@link #withdraw}) and none issued since. */
+	public boolean isWithdrawn(String tenant, String personId) {
+		return Boolean.TRUE.equals(this.redis.hasKey(withdrawnKey(tenant, personId)));
 	}
 
 	/** Redeems a typed code ({@link BindingCodeFormat#normalize normalized}, eight digits). */
@@ -215,6 +230,11 @@ public class BindingCodes {
 
 	private static String currentKey(String tenant, String personId) {
 		return RedisKeys.of(tenant, "bind-current", personId);
+	}
+
+	/** Named for where withdrawing began (the binding sheet's 作废), kept so existing withdrawals hold. */
+	private static String withdrawnKey(String tenant, String personId) {
+		return RedisKeys.of(tenant, "bind-sheet-revoked", personId);
 	}
 
 	private static String alarmKey(String tenant) {
