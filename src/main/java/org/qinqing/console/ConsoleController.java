@@ -5,11 +5,13 @@ import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.qinqing.console.signin.SignInNotices;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Sign-in page, the dashboard, and the admin's audit log. */
+/** Sign-in page, the dashboard (with an admin's notice of accounts under attack), and the admin's audit log. */
 @Controller
 class ConsoleController {
 
@@ -23,16 +25,23 @@ class ConsoleController {
 
 	private final AuditLog audit;
 
+	private final SignInNotices signIns;
+
 	private final Clock clock;
 
-	ConsoleController(List<DashboardTile> tiles, AuditLog audit, Clock clock) {
+	ConsoleController(List<DashboardTile> tiles, AuditLog audit, SignInNotices signIns, Clock clock) {
 		this.tiles = tiles.stream().sorted(Comparator.comparingInt(DashboardTile::order)).toList();
 		this.audit = audit;
+		this.signIns = signIns;
 		this.clock = clock;
 	}
 
 	@GetMapping(SecurityConfiguration.LOGIN)
-	String login() {
+	String login(HttpServletRequest request, Model model) {
+		if (request.getParameter("error") != null) {
+			model.addAttribute("loginError", this.signIns.loginError(request.getSession(false)));
+		}
+		model.addAttribute("lockoutRule", this.signIns.rules());
 		return LOGIN_VIEW;
 	}
 
@@ -49,6 +58,7 @@ class ConsoleController {
 		// a tile may show nothing to this user (null), e.g. admin-only figures for a teacher
 		model.addAttribute("tiles",
 				this.tiles.stream().map(tile -> tile.view(user)).filter(java.util.Objects::nonNull).toList());
+		model.addAttribute("slowedAccounts", user.isAdmin() ? this.signIns.slowedAccounts(user.tenant()) : List.of());
 		return DASHBOARD_VIEW;
 	}
 

@@ -2,19 +2,19 @@ package org.qinqing.console;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.context.event.EventListener;
 
 /**
  * Who may open what. The portal is outside Spring Security on purpose: WeChat authenticates it with
  * its signature, and the webhook's hot path should not pay for a filter chain. The simulator (demo
- * only) and its JSON calls are open, as a demo page must be.
+ * only) and its JSON calls are open, as a demo page must be. Sign-in checks passwords through the one
+ * {@code AuthenticationProvider} bean, {@code console.signin.GuardedAuthentication} (lock-outs per
+ * account and client address, slow-down per account); every failure lands on {@code ?error}, and the
+ * sign-in page tells which it was from the exception Spring Security keeps in the session.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -51,32 +51,6 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-	}
-
-	/** Counts failed sign-ins per username; the fifth within 15 minutes locks the account for 15 minutes. */
-	@Bean
-	LoginAttemptsListener loginAttemptsListener(StaffAccounts accounts) {
-		return new LoginAttemptsListener(accounts);
-	}
-
-	static final class LoginAttemptsListener {
-
-		private final StaffAccounts accounts;
-
-		LoginAttemptsListener(StaffAccounts accounts) {
-			this.accounts = accounts;
-		}
-
-		@EventListener
-		void failed(AuthenticationFailureBadCredentialsEvent event) {
-			this.accounts.failed(String.valueOf(event.getAuthentication().getName()));
-		}
-
-		@EventListener
-		void succeeded(AuthenticationSuccessEvent event) {
-			this.accounts.succeeded(event.getAuthentication().getName());
-		}
-
 	}
 
 }

@@ -1,30 +1,27 @@
 package org.qinqing.console;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.qinqing.system.RedisKeys;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
  * Console accounts in Redis, passwords hashed (BCrypt through Spring Security's delegating encoder).
- * Usernames are unique across tenants, so the sign-in form needs no tenant field.
+ * Usernames are unique across tenants, so the sign-in form needs no tenant field. Not a
+ * {@code UserDetailsService} bean on purpose: sign-in goes only through the guarded provider in
+ * {@code console.signin}, never through one Spring Security would build around this.
  */
 @Service
-public class StaffAccounts implements UserDetailsService {
-
-	/** Failed sign-ins allowed within {@link #LOCK} before the account is locked for that long. */
-	static final int MAX_FAILURES = 5;
-
-	static final Duration LOCK = Duration.ofMinutes(15);
+public class StaffAccounts {
 
 	private final StringRedisTemplate redis;
 
@@ -68,41 +65,27 @@ public class StaffAccounts implements UserDetailsService {
 
 	public List<StaffUser> all(String tenant) {
 		List<StaffUser> users = new ArrayList<>();
-		var names = this.redis.opsForSet().members(RedisKeys.of(tenant, "staff"));
-		for (String name : names == null ? List.<String>of() : new java.util.TreeSet<>(names)) {
+		for (String name : usernames(tenant)) {
 			find(name).ifPresent(users::add);
 		}
 		return users;
 	}
 
-	@Override
+	/** The tenant's usernames, sorted. */
+	public Set<String> usernames(String tenant) {
+		Set<String> names = this.redis.opsForSet().members(RedisKeys.of(tenant, "staff"));
+		return names == null ? new TreeSet<>() : new TreeSet<>(names);
+	}
+
+	/** Spring Security's view of an account, with its password hash, for the password check. */
 	public UserDetails loadUserByUsername(String username) {
 		StaffUser user = find(username).orElseThrow(() -> new UsernameNotFoundException("unknown"));
 		String hash = String.valueOf(this.redis.opsForHash().get(accountKey(user.tenant(), username), "hash"));
-		return new StaffPrincipal(user, hash, isLocked(username));
+		return new StaffPrincipal(user, hash);
 	}
 
-	void failed(String username) {
-		String key = RedisKeys.of("console", "login-fails", username);
-		Long fails = this.redis.opsForValue().increment(key);
-		if (fails != null && fails == 1) {
-			this.redis.expire(key, LOCK);
-		}
-		if (fails != null && fails >= MAX_FAILURES) {
-			this.redis.opsForValue().set(RedisKeys.of("console", "login-lock", username), "1", LOCK);
-			this.redis.delete(key);
-		}
-	}
-
-	void succeeded(String username) {
-		this.redis.delete(RedisKeys.of("console", "login-fails", username));
-	}
-
-	boolean isLocked(String username) {
-		return Boolean.TRUE.equals(this.redis.hasKey(RedisKeys.of("console", "login-lock", username)));
-	}
-
-	private static String indexKey(String username) {
+	/** Present while {@code username} is an account; a sign-in script checks it without reading the account. */
+	public static String indexKey(String username) {
 		return RedisKeys.of("console", "staff-index", username);
 	}
 

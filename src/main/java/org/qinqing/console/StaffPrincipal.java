@@ -8,19 +8,19 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** Spring Security's view of a staff account; the password hash is erased after sign-in. */
+/**
+ * Spring Security's view of a staff account; the password hash is erased after sign-in. Never
+ * locked as a whole: lock-outs belong to an account and a client address ({@code console.signin}).
+ */
 final class StaffPrincipal implements UserDetails, CredentialsContainer {
 
 	private final StaffUser user;
 
 	private String passwordHash;
 
-	private final boolean locked;
-
-	StaffPrincipal(StaffUser user, String passwordHash, boolean locked) {
+	StaffPrincipal(StaffUser user, String passwordHash) {
 		this.user = user;
 		this.passwordHash = passwordHash;
-		this.locked = locked;
 	}
 
 	StaffUser user() {
@@ -40,11 +40,6 @@ final class StaffPrincipal implements UserDetails, CredentialsContainer {
 	@Override
 	public String getUsername() {
 		return this.user.username();
-	}
-
-	@Override
-	public boolean isAccountNonLocked() {
-		return !this.locked;
 	}
 
 	@Override

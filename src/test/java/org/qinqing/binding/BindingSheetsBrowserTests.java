@@ -60,7 +60,7 @@ class BindingSheetsBrowserTests extends BrowserTestSupport {
 		String name = "nobody-" + UUID.randomUUID().toString().substring(0, 6);
 		signIn(name, "not-the-password");
 		assertThat(browser.getCurrentUrl()).contains("/console/login?error");
-		assertThat(browser.findElement(By.cssSelector("p.error")).getText()).isEqualTo("用户名或密码不对，或账号已被暂时锁定。");
+		assertThat(browser.findElement(By.cssSelector("p.error")).getText()).isEqualTo("用户名或密码不对，请再试一次。");
 	}
 
 	@Test

@@ -3,7 +3,9 @@ package org.qinqing.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -11,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
@@ -19,24 +22,47 @@ import java.util.regex.Pattern;
 /**
  * A browser for console tests: keeps cookies (the Redis-backed session), does not follow redirects
  * (tests look at where they lead) and takes the CSRF token from the last page's form, as a real
- * browser would send it.
+ * browser would send it. {@link #from} makes one that calls from another client address.
  */
 public final class ConsoleBrowser {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
+	private final int port;
+
 	private final String base;
 
 	private final HttpClient http;
 
+	/** The local address to call from (then through {@link BoundHttp}, with {@link #cookies}), or null. */
+	private final InetAddress local;
+
+	private final Map<String, String> cookies = new LinkedHashMap<>();
+
 	private String csrf;
 
 	public ConsoleBrowser(int port) {
+		this(port, null);
+	}
+
+	private ConsoleBrowser(int port, InetAddress local) {
+		this.port = port;
 		this.base = "http://127.0.0.1:" + port;
+		this.local = local;
 		this.http = TestHttp.client()
 			.cookieHandler(new CookieManager())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
+	}
+
+	/** A browser whose requests come from {@code clientAddress}, a loopback address such as 127.4.5.6. */
+	public static ConsoleBrowser from(int port, String clientAddress) {
+		try {
+			return new ConsoleBrowser(port, InetAddress.getByName(clientAddress));
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalArgumentException(clientAddress, ex);
+		}
 	}
 
 	public record Page(int status, String body, String location, HttpHeaders headers) {
@@ -48,7 +74,8 @@ public final class ConsoleBrowser {
 	}
 
 	public Page get(String path) {
-		Page page = send(TestHttp.request(URI.create(this.base + path)).GET());
+		Page page = this.local != null ? sendFrom("GET", path, null)
+				: send(TestHttp.request(URI.create(this.base + path)).GET());
 		Matcher m = CSRF.matcher(page.body());
 		if (m.find()) {
 			this.csrf = m.group(1);
@@ -69,6 +96,9 @@ public final class ConsoleBrowser {
 		StringJoiner body = new StringJoiner("&");
 		form.forEach((k, v) -> body.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
 				+ URLEncoder.encode(v, StandardCharsets.UTF_8)));
+		if (this.local != null) {
+			return sendFrom("POST", path, body.toString());
+		}
 		return send(TestHttp.request(URI.create(this.base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body.toString())));
@@ -78,6 +108,35 @@ public final class ConsoleBrowser {
 	public Page signIn(String username, String password) {
 		get("/console/login");
 		return post("/console/login", Map.of("username", username, "password", password));
+	}
+
+	private Page sendFrom(String method, String path, String form) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		if (!this.cookies.isEmpty()) {
+			StringJoiner cookie = new StringJoiner("; ");
+			this.cookies.forEach((name, value) -> cookie.add(name + "=" + value));
+			headers.put("Cookie", cookie.toString());
+		}
+		if (form != null) {
+			headers.put("Content-Type", "application/x-www-form-urlencoded");
+		}
+		BoundHttp.Response response = BoundHttp.exchange(this.local, this.port, method, path, headers, form);
+		for (String set : response.all("Set-Cookie")) {
+			String pair = set.split(";", 2)[0];
+			int eq = pair.indexOf('=');
+			String name = pair.substring(0, eq).strip();
+			String value = pair.substring(eq + 1).strip();
+			if (value.isEmpty() || set.toLowerCase(Locale.ROOT).contains("max-age=0")) {
+				this.cookies.remove(name);
+			}
+			else {
+				this.cookies.put(name, value);
+			}
+		}
+		Map<String, java.util.List<String>> all = new LinkedHashMap<>();
+		response.headers().forEach(h -> all.computeIfAbsent(h.getKey(), k -> new java.util.ArrayList<>()).add(h.getValue()));
+		return new Page(response.status(), response.body(), response.all("Location").stream().findFirst().orElse(""),
+				HttpHeaders.of(all, (name, value) -> true));
 	}
 
 	private Page send(HttpRequest.Builder request) {
