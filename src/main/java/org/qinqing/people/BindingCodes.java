@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.qinqing.people.Directory.PeopleKeys;
+import org.qinqing.system.LuaScripts;
 import org.qinqing.system.RedisKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Service;
@@ -68,8 +68,7 @@ public class BindingCodes {
 
 	private static final Logger log = LoggerFactory.getLogger(BindingCodes.class);
 
-	private static final RedisScript<List> REDEEM = RedisScript
-		.of(new ClassPathResource("scripts/people/redeem-binding-code.lua"), List.class);
+	private static final RedisScript<List> REDEEM = LuaScripts.load(List.class, "people/redeem-binding-code.lua");
 
 	private final StringRedisTemplate redis;
 

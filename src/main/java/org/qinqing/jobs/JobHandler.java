@@ -1,0 +1,14 @@
+package org.qinqing.jobs;
+
+/**
+ * Does the jobs of one kind. A handler may run a job again after a crash (its messages carry idempotency keys,
+ * its writes check the state they change), so running twice must change nothing more than running once.
+ * Throwing retries the job later with back-off; {@link JobResult#later} asks for it again at a time.
+ */
+public interface JobHandler {
+
+	String kind();
+
+	JobResult run(String tenant, DueJob job);
+
+}
