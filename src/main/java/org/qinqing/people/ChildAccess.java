@@ -10,8 +10,8 @@ import org.qinqing.console.StaffUser;
 import org.springframework.stereotype.Service;
 
 /**
- * The one place that decides which children and classes a console user may see: an admin the
- * whole tenant, a teacher the classes they head and the children paired with them. Every console
+ * Which children and classes a console user may see, by the one rule of {@link Access} ({@link CareScope}):
+ * an admin the whole tenant, a teacher the classes they head and the children paired with them. Every console
  * read and export goes through here.
  */
 @Service
@@ -19,13 +19,22 @@ public class ChildAccess {
 
 	private final SchoolRecords records;
 
-	ChildAccess(SchoolRecords records) {
+	private final Access access;
+
+	ChildAccess(SchoolRecords records, Access access) {
 		this.records = records;
+		this.access = access;
+	}
+
+	/** The console user's scope: the same rule as in chat. */
+	public CareScope scope(StaffUser user) {
+		return this.access.scopeOf(user.tenant(), user.isAdmin() ? Role.ADMIN : Role.TEACHER, user.personId());
 	}
 
 	public List<SchoolClass> visibleClasses(StaffUser user) {
+		CareScope scope = scope(user);
+		Set<String> allowed = scope.everyone() ? null : allowedClassIds(user.tenant(), scope);
 		List<SchoolClass> classes = new ArrayList<>();
-		Set<String> allowed = user.isAdmin() ? null : allowedClassIds(user);
 		for (String id : this.records.ids(user.tenant(), "class")) {
 			if (allowed == null || allowed.contains(id)) {
 				this.records.schoolClass(user.tenant(), id).ifPresent(classes::add);
@@ -36,11 +45,11 @@ public class ChildAccess {
 	}
 
 	public List<Child> visibleChildren(StaffUser user) {
-		// the teacher's classes are read once, not once per child
-		Set<String> headed = user.isAdmin() ? Set.of() : headedClassIds(user);
+		// the teacher's scope is read once, not once per child
+		CareScope scope = scope(user);
 		List<Child> children = new ArrayList<>();
 		for (String id : this.records.ids(user.tenant(), "child")) {
-			this.records.child(user.tenant(), id).filter(child -> allowed(user, headed, child)).ifPresent(children::add);
+			this.records.child(user.tenant(), id).filter(scope::covers).ifPresent(children::add);
 		}
 		return children;
 	}
@@ -51,27 +60,13 @@ public class ChildAccess {
 	}
 
 	public boolean canSee(StaffUser user, Child child) {
-		return allowed(user, user.isAdmin() ? Set.of() : headedClassIds(user), child);
-	}
-
-	/** The rule itself: an admin sees everyone, a teacher their paired children and their classes. */
-	private static boolean allowed(StaffUser user, Set<String> headedClassIds, Child child) {
-		return user.isAdmin() || child.pairedTeacherId().equals(user.personId())
-				|| headedClassIds.contains(child.classId());
-	}
-
-	private Set<String> headedClassIds(StaffUser user) {
-		return this.records.person(user.tenant(), user.personId())
-			.map(person -> (Set<String>) new HashSet<>(person.classIds()))
-			.orElse(Set.of());
+		return scope(user).covers(child);
 	}
 
 	/** Classes a teacher heads, plus the classes of their paired children (shown with those children only). */
-	private Set<String> allowedClassIds(StaffUser user) {
-		Set<String> ids = new HashSet<>(headedClassIds(user));
-		this.records.person(user.tenant(), user.personId())
-			.ifPresent(person -> person.childIds()
-				.forEach(childId -> this.records.child(user.tenant(), childId).ifPresent(c -> ids.add(c.classId()))));
+	private Set<String> allowedClassIds(String tenant, CareScope scope) {
+		Set<String> ids = new HashSet<>(scope.classIds());
+		scope.childIds().forEach(childId -> this.records.child(tenant, childId).ifPresent(c -> ids.add(c.classId())));
 		return ids;
 	}
 
