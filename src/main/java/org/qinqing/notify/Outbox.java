@@ -1,7 +1,16 @@
 package org.qinqing.notify;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+
+import org.qinqing.people.ChildRole;
+import org.qinqing.people.ChildRoles;
+import org.qinqing.people.Directory;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -23,9 +32,68 @@ public class Outbox {
 
 	private final Clock clock;
 
-	Outbox(OutboxStore store, Clock clock) {
+	private final Directory directory;
+
+	private final Reachability reachability;
+
+	private final ChildRoles roles;
+
+	Outbox(OutboxStore store, Clock clock, Directory directory, Reachability reachability, ChildRoles roles) {
 		this.store = store;
 		this.clock = clock;
+		this.directory = directory;
+		this.reachability = reachability;
+		this.roles = roles;
+	}
+
+	/**
+	 * Queues a message to a person: once to each WeChat user bound to them who follows the account. Someone
+	 * nobody can reach is recorded ({@link #unreachable}) and returned, never silently dropped.
+	 */
+	public Addressed toPerson(String tenant, String personId, Message message) {
+		return toPeople(tenant, List.of(personId), message);
+	}
+
+	/** Queues a message to everyone who plays {@code role} for the child (its guardians, its head teacher...). */
+	public Addressed toRole(String tenant, String childId, ChildRole role, Message message) {
+		return toPeople(tenant, this.roles.people(tenant, childId, role), message);
+	}
+
+	/** The people of {@code role} for the child, without those in {@code except} (e.g. who booked, told in chat). */
+	public Addressed toRole(String tenant, String childId, ChildRole role, Message message, Set<String> except) {
+		List<String> people = new ArrayList<>(this.roles.people(tenant, childId, role));
+		people.removeAll(except);
+		return toPeople(tenant, people, message);
+	}
+
+	public Addressed toPeople(String tenant, Collection<String> personIds, Message message) {
+		List<Enqueued> queued = new ArrayList<>();
+		List<Addressed.Unreachable> unreachable = new ArrayList<>();
+		for (String personId : new LinkedHashSet<>(personIds)) {
+			if (personId == null || personId.isBlank()) {
+				continue;
+			}
+			Set<String> openids = this.directory.openidsOf(tenant, personId);
+			int reached = 0;
+			for (String openid : openids) {
+				if (this.reachability.isReachable(tenant, openid)) {
+					queued.add(enqueue(message.to(tenant, openid)));
+					reached++;
+				}
+			}
+			if (reached == 0) {
+				Addressed.Reason reason = openids.isEmpty() ? Addressed.Reason.NOT_BOUND : Addressed.Reason.UNFOLLOWED;
+				unreachable.add(new Addressed.Unreachable(personId, reason));
+				this.store.recordUnreachable(tenant, message.key(), message.kind(), personId, reason.name(),
+						this.clock.millis());
+			}
+		}
+		return new Addressed(queued, unreachable);
+	}
+
+	/** Who could not be reached for a message key ({@link #toPerson}), by person id, oldest first. */
+	public List<Addressed.Unreachable> unreachable(String tenant, String key) {
+		return this.store.unreachable(tenant, key);
 	}
 
 	/**

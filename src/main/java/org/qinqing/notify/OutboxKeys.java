@@ -27,6 +27,11 @@ final class OutboxKeys {
 		return RedisKeys.of(tenant, "outbox:idem", key);
 	}
 
+	/** List of the people a message key could not reach (JSON: at, kind, person, reason). */
+	static String unreachable(String tenant, String key) {
+		return RedisKeys.of(tenant, "outbox:nobody", key);
+	}
+
 	/** Hash: the notification and its delivery state. */
 	static String message(String tenant, String messageId) {
 		return RedisKeys.of(tenant, "outbox:msg", messageId);

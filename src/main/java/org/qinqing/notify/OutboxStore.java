@@ -337,6 +337,25 @@ class OutboxStore {
 					Duration.ofMillis(Math.max(1, untilMillis - now) + 60_000));
 	}
 
+	/** "Nobody reachable" for a message key, kept as long as delivery logs are. */
+	void recordUnreachable(String tenant, String key, String kind, String personId, String reason, long now) {
+		String list = OutboxKeys.unreachable(tenant, key);
+		this.redis.opsForList().rightPush(list, this.json.writeValueAsString(
+				Map.of("at", now, "kind", kind, "person", personId, "reason", reason)));
+		this.redis.expire(list, this.properties.logTtl());
+	}
+
+	List<Addressed.Unreachable> unreachable(String tenant, String key) {
+		List<String> raw = this.redis.opsForList().range(OutboxKeys.unreachable(tenant, key), 0, -1);
+		List<Addressed.Unreachable> found = new ArrayList<>();
+		for (String item : raw == null ? List.<String>of() : raw) {
+			Map<?, ?> entry = this.json.readValue(item, Map.class);
+			found.add(new Addressed.Unreachable(String.valueOf(entry.get("person")),
+					Addressed.Reason.valueOf(String.valueOf(entry.get("reason")))));
+		}
+		return found;
+	}
+
 	Notification notification(String payload) {
 		return this.json.readValue(payload, Notification.class);
 	}
