@@ -1,12 +1,12 @@
 package org.qinqing.jobs;
 
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.qinqing.console.AuditLog;
 import org.qinqing.console.CurrentStaff;
 import org.qinqing.console.StaffUser;
+import org.qinqing.system.SchoolTime;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +19,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class JobsController {
 
 	static final String JOBS_VIEW = "jobs/jobs";
-
-	private static final ZoneId SCHOOL_ZONE = ZoneId.of("Asia/Shanghai");
 
 	record Row(String kind, String subject, ZonedDateTime at, int attempts, String error) {
 	}
@@ -58,7 +56,7 @@ class JobsController {
 
 	private static List<Row> rows(List<DueJobs.View> views) {
 		return views.stream()
-			.map(v -> new Row(v.kind(), v.subject(), v.due().atZone(SCHOOL_ZONE), v.attempts(), v.error()))
+			.map(v -> new Row(v.kind(), v.subject(), v.due().atZone(SchoolTime.ZONE), v.attempts(), v.error()))
 			.toList();
 	}
 

@@ -1,7 +1,6 @@
 package org.qinqing.people;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import org.qinqing.console.AuditLog;
 import org.qinqing.console.CurrentStaff;
 import org.qinqing.console.StaffUser;
 import org.springframework.http.HttpStatus;
+import org.qinqing.system.SchoolTime;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,8 +32,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class FamilyController {
 
 	static final String FAMILY_VIEW = "archives/family";
-
-	private static final ZoneId SCHOOL_ZONE = ZoneId.of("Asia/Shanghai");
 
 	/** A member as the page shows them: never an openid, only how many WeChat users are bound. */
 	record MemberView(String id, Role role, String name, String relation, String phone, int boundUsers, String code,
@@ -228,7 +226,7 @@ class FamilyController {
 		}
 		List<HistoryLine> history = new ArrayList<>();
 		for (Families.Change change : this.families.history(tenant, child.id())) {
-			history.add(new HistoryLine(Instant.ofEpochMilli(change.at()).atZone(SCHOOL_ZONE), change.by(),
+			history.add(new HistoryLine(Instant.ofEpochMilli(change.at()).atZone(SchoolTime.ZONE), change.by(),
 					change.what(), change.who()));
 		}
 		Map<String, String> siblings = new LinkedHashMap<>();

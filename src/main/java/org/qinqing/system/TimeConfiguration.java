@@ -1,7 +1,6 @@
 package org.qinqing.system;
 
 import java.time.Clock;
-import java.time.ZoneId;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -11,12 +10,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class TimeConfiguration {
 
-	static final ZoneId SCHOOL_ZONE = ZoneId.of("Asia/Shanghai");
-
 	@Bean
 	@ConditionalOnMissingBean
 	Clock clock() {
-		return Clock.system(SCHOOL_ZONE);
+		return Clock.system(SchoolTime.ZONE);
 	}
 
 }

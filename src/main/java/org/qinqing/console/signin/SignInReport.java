@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 class SignInReport {
 
 	/** The page's times are school times. */
-	static final ZoneId SCHOOL_ZONE = ZoneId.of("Asia/Shanghai");
+	static final ZoneId SCHOOL_ZONE = org.qinqing.system.SchoolTime.ZONE;
 
 	/**
 	 * @param masked the address as people see it, with {@code tag} to tell equal masks apart
