@@ -11,10 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.qinqing.system.RedisKeys;
+import org.qinqing.jobs.DueJobs;
+import org.qinqing.system.LuaScripts;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Service;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Families waiting for a full slot, first come first offered. When a seat frees (a cancellation, a
@@ -23,9 +26,7 @@ import org.springframework.stereotype.Service;
  * {@link Bookings#book} treats as taken for everyone else) and it is told through the outbox. An offer
  * that expires or is declined goes to the next in line; queues of slots past the minimum notice are dropped.
  *
- * <p>Keys ({@code qq:{tenant}:calls:...}): {@code wait:<slot>} sorted set of families by join order;
- * {@code waiter:<slot>} hash family → {@code child|person}; {@code waits:<family>} and {@code waitslots}
- * sorted sets of slot ids by start; {@code offers} hash family → {@code slot|station|child|person|expiry};
+ * <p>Keys are {@link CallsKeys}; the end of a hold is a due job ({@code call-offer-end}, {@link CallJobs});
  * one offer per family at a time (a family holding one keeps its place in other queues, and a seat no
  * waiter without an offer can take stays free for anyone to book). The weekly cap is checked when the offer
  * is accepted; a family that cannot take it (cap, notice) passes it on.
@@ -33,83 +34,33 @@ import org.springframework.stereotype.Service;
 @Service
 public class CallWaitlist {
 
-	/**
-	 * KEYS: slot, wait, waiter, waits, waitslots, waitseq, offers. ARGV: family, data, now, start, slot id,
-	 * stations... Times are epoch seconds of the application's clock; expiries are given relative to its now.
-	 */
-	private static final RedisScript<String> JOIN = RedisScript.of(Bookings.SEATS_LUA + """
-			if redis.call('HEXISTS', KEYS[1], 'f:' .. ARGV[1]) == 1 then return 'ALREADY_BOOKED' end
-			local now = tonumber(ARGV[3])
-			local offer = redis.call('HGET', KEYS[7], ARGV[1])
-			if offer and string.sub(offer, 1, #ARGV[5] + 1) == ARGV[5] .. '|'
-			    and tonumber(string.match(offer, '|(%d+)$')) > now then return 'ALREADY_WAITING' end
-			if redis.call('ZSCORE', KEYS[2], ARGV[1]) then return 'ALREADY_WAITING' end
-			for i = 6, #ARGV do
-			  if seat_free(redis.call('HGET', KEYS[1], 's:' .. ARGV[i]), '', now) then return 'NOT_FULL' end
-			end
-			redis.call('ZADD', KEYS[2], redis.call('INCR', KEYS[6]), ARGV[1])
-			redis.call('HSET', KEYS[3], ARGV[1], ARGV[2])
-			local ttl = math.max(60, tonumber(ARGV[4]) + 86400 - now)
-			redis.call('EXPIRE', KEYS[2], ttl)
-			redis.call('EXPIRE', KEYS[3], ttl)
-			redis.call('ZADD', KEYS[4], ARGV[4], ARGV[5])
-			redis.call('ZADD', KEYS[5], ARGV[4], ARGV[5])
-			return 'JOINED'
-			""", String.class);
+	private static final RedisScript<String> JOIN = LuaScripts.load(String.class, "calls/seats.lua",
+			"calls/wait-join.lua");
+
+	private static final RedisScript<List> OFFER = LuaScripts.load(List.class, DueJobs.LIBRARY, "calls/seats.lua",
+			"calls/wait-offer.lua");
+
+	private static final RedisScript<Long> RELEASE = LuaScripts.load(Long.class, DueJobs.LIBRARY, "calls/seats.lua",
+			"calls/wait-release.lua");
+
+	private static final RedisScript<Long> LEAVE = LuaScripts.load(Long.class, "calls/wait-leave.lua");
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/**
-	 * Holds a free seat for one waiting family. KEYS: slot, wait, waiter, offers, waits, schedule.
-	 * ARGV: family, now, expiry, slot id, slot start (epoch s), stations...
+	 * An offer as stored: JSON {@code {slot, station, child, person, expiry}} (an earlier version stored
+	 * {@code slot|station|child|person|expiry}; both are read).
 	 */
-	private static final RedisScript<List> OFFER = RedisScript.of(Bookings.SEATS_LUA + """
-			local family = ARGV[1]
-			if not redis.call('ZSCORE', KEYS[2], family) then return {'RETRY'} end
-			local function drop()
-			  redis.call('ZREM', KEYS[2], family)
-			  redis.call('HDEL', KEYS[3], family)
-			  redis.call('ZREM', KEYS[5], ARGV[4])
-			end
-			if redis.call('HEXISTS', KEYS[1], 'f:' .. family) == 1 then drop() return {'RETRY'} end
-			local now = tonumber(ARGV[2])
-			local current = redis.call('HGET', KEYS[4], family)
-			if current and tonumber(string.match(current, '|(%d+)$')) > now then return {'BUSY'} end
-			local station = nil
-			for i = 6, #ARGV do
-			  if seat_free(redis.call('HGET', KEYS[1], 's:' .. ARGV[i]), '', now) then station = ARGV[i] break end
-			end
-			if not station then return {'NONE'} end
-			local data = redis.call('HGET', KEYS[3], family) or '|'
-			drop()
-			redis.call('HSET', KEYS[1], 's:' .. station, 'H:' .. family .. ':' .. ARGV[3])
-			redis.call('EXPIRE', KEYS[1], math.max(60, tonumber(ARGV[5]) + 86400 - now))
-			redis.call('HSET', KEYS[4], family, ARGV[4] .. '|' .. station .. '|' .. data .. '|' .. ARGV[3])
-			redis.call('ZADD', KEYS[6], ARGV[3], 'offer|' .. family .. '|' .. ARGV[4])
-			return {'OFFERED', station, data}
-			""", List.class);
-
-	/** Ends an offer as read. KEYS: offers, slot, schedule. ARGV: family, offer as read, slot id. */
-	private static final RedisScript<Long> RELEASE = RedisScript.of("""
-			if redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[2] then return 0 end
-			redis.call('HDEL', KEYS[1], ARGV[1])
-			local hold = 'H:' .. ARGV[1] .. ':' .. string.match(ARGV[2], '|(%d+)$')
-			local station = string.match(ARGV[2], '^[^|]*|([^|]*)|')
-			if redis.call('HGET', KEYS[2], 's:' .. station) == hold then redis.call('HDEL', KEYS[2], 's:' .. station) end
-			redis.call('ZREM', KEYS[3], 'offer|' .. ARGV[1] .. '|' .. ARGV[3])
-			return 1
-			""", Long.class);
-
-	/** KEYS: wait, waiter, waits. ARGV: family, slot id. */
-	private static final RedisScript<Long> LEAVE = RedisScript.of("""
-			local removed = redis.call('ZREM', KEYS[1], ARGV[1])
-			redis.call('HDEL', KEYS[2], ARGV[1])
-			redis.call('ZREM', KEYS[3], ARGV[2])
-			return removed
-			""", Long.class);
-
-	/** An offer as stored: {@code slot|station|child|person|expiry}. */
 	record Held(String slotId, String station, String childId, String personId, long expiresAt) {
 
+		@SuppressWarnings("unchecked")
 		static Held parse(String raw) {
+			if (raw.startsWith("{")) {
+				Map<String, Object> f = JSON.readValue(raw, Map.class);
+				return new Held(String.valueOf(f.get("slot")), String.valueOf(f.get("station")),
+						String.valueOf(f.get("child")), String.valueOf(f.get("person")),
+						Long.parseLong(String.valueOf(f.get("expiry"))));
+			}
 			String[] f = raw.split("\\|", -1);
 			return new Held(f[0], f[1], f[2], f[3], Long.parseLong(f[4]));
 		}
@@ -153,12 +104,13 @@ public class CallWaitlist {
 			return refused.get() == BookingOutcome.TOO_LATE ? WaitOutcome.TOO_LATE : WaitOutcome.CLOSED;
 		}
 		String slot = Bookings.slotId(slotStart);
-		List<String> args = new ArrayList<>(List.of(familyId, childId + "|" + personId, String.valueOf(nowEpoch()),
-				String.valueOf(Bookings.epoch(slotStart)), slot));
+		List<String> args = new ArrayList<>(List.of(familyId, JSON.writeValueAsString(Map.of("child", childId,
+				"person", personId)), String.valueOf(nowEpoch()), String.valueOf(Bookings.epoch(slotStart)), slot));
 		args.addAll(SlotCalendar.openStations(s, slotStart));
 		String outcome = this.redis.execute(JOIN,
-				List.of(slotKey(tenant, slot), waitKey(tenant, slot), waiterKey(tenant, slot), familyKey(tenant, familyId),
-						waitSlotsKey(tenant), key(tenant, "waitseq"), offersKey(tenant)),
+				List.of(CallsKeys.slot(tenant, slot), CallsKeys.wait(tenant, slot), CallsKeys.waiter(tenant, slot),
+						CallsKeys.waits(tenant, familyId), CallsKeys.waitSlots(tenant), CallsKeys.waitSeq(tenant),
+						CallsKeys.offers(tenant)),
 				args.toArray());
 		return WaitOutcome.valueOf(outcome);
 	}
@@ -198,11 +150,11 @@ public class CallWaitlist {
 
 	/** The upcoming slots the family waits for, earliest first (a held offer not included). */
 	public List<LocalDateTime> waiting(String tenant, String familyId) {
-		Set<String> slots = this.redis.opsForZSet().rangeByScore(familyKey(tenant, familyId), nowEpoch(), Double.MAX_VALUE);
+		Set<String> slots = this.redis.opsForZSet().rangeByScore(CallsKeys.waits(tenant, familyId), nowEpoch(), Double.MAX_VALUE);
 		List<LocalDateTime> waiting = new ArrayList<>();
 		if (slots != null) {
 			for (String slot : slots) {
-				if (this.redis.opsForZSet().score(waitKey(tenant, slot), familyId) != null) {
+				if (this.redis.opsForZSet().score(CallsKeys.wait(tenant, slot), familyId) != null) {
 					waiting.add(Bookings.slotStart(slot));
 				}
 			}
@@ -214,7 +166,8 @@ public class CallWaitlist {
 	public boolean leave(String tenant, String familyId, LocalDateTime slotStart) {
 		String slot = Bookings.slotId(slotStart);
 		Long removed = this.redis.execute(LEAVE,
-				List.of(waitKey(tenant, slot), waiterKey(tenant, slot), familyKey(tenant, familyId)), familyId, slot);
+				List.of(CallsKeys.wait(tenant, slot), CallsKeys.waiter(tenant, slot), CallsKeys.waits(tenant, familyId)),
+				familyId, slot);
 		boolean left = removed != null && removed == 1;
 		Optional<String> raw = rawOffer(tenant, familyId);
 		if (raw.isPresent() && Held.parse(raw.get()).slotId().equals(slot)) {
@@ -237,7 +190,7 @@ public class CallWaitlist {
 		List<String> stations = SlotCalendar.openStations(s, slotStart);
 		int offered = 0;
 		for (int round = 0; round < 100; round++) {
-			Set<String> queue = this.redis.opsForZSet().range(waitKey(tenant, slot), 0, -1);
+			Set<String> queue = this.redis.opsForZSet().range(CallsKeys.wait(tenant, slot), 0, -1);
 			if (queue == null || queue.isEmpty()) {
 				return offered;
 			}
@@ -248,18 +201,18 @@ public class CallWaitlist {
 				List<String> args = new ArrayList<>(List.of(family, String.valueOf(now), String.valueOf(expiry), slot,
 						String.valueOf(Bookings.epoch(slotStart))));
 				args.addAll(stations);
-				List<?> reply = this.redis.execute(OFFER,
-						List.of(slotKey(tenant, slot), waitKey(tenant, slot), waiterKey(tenant, slot), offersKey(tenant),
-								familyKey(tenant, family), CallSchedule.key(tenant)),
-						args.toArray());
+				List<String> keys = new ArrayList<>(List.of(CallsKeys.slot(tenant, slot), CallsKeys.wait(tenant, slot),
+						CallsKeys.waiter(tenant, slot), CallsKeys.offers(tenant), CallsKeys.waits(tenant, family)));
+				keys.addAll(CallsKeys.jobs(tenant));
+				List<?> reply = this.redis.execute(OFFER, keys, args.toArray());
 				String verdict = String.valueOf(reply.get(0));
 				if ("NONE".equals(verdict)) {
 					return offered;
 				}
 				if ("OFFERED".equals(verdict)) {
-					String[] data = String.valueOf(reply.get(2)).split("\\|", -1);
 					offered++;
-					this.notices.offered(tenant, family, data[0], data[1], slotStart, Instant.ofEpochSecond(expiry));
+					this.notices.offered(tenant, family, String.valueOf(reply.get(2)), String.valueOf(reply.get(3)),
+							slotStart, Instant.ofEpochSecond(expiry));
 				}
 				if (!"BUSY".equals(verdict)) {
 					changed = true;
@@ -273,27 +226,30 @@ public class CallWaitlist {
 		return offered;
 	}
 
-	/** The scheduled end of an offer: when it is still pending and due, it ends and the next is offered. */
-	boolean expire(String tenant, String familyId, String slot) {
+	/**
+	 * The scheduled end of an offer: when it is still pending and due, it ends and the next is offered. Empty when
+	 * it is over (ended now, or accepted, declined or replaced before); the hold's end when it is not due yet.
+	 */
+	Optional<Instant> expire(String tenant, String familyId, String slot) {
 		Optional<String> raw = rawOffer(tenant, familyId);
 		if (raw.isEmpty() || !Held.parse(raw.get()).slotId().equals(slot)) {
-			return true; // accepted, declined or replaced
+			return Optional.empty(); // accepted, declined or replaced
 		}
 		Held held = Held.parse(raw.get());
 		if (held.expiresAt() > nowEpoch()) {
-			return false; // not yet: the job comes again
+			return Optional.of(Instant.ofEpochSecond(held.expiresAt())); // not yet: the job comes again then
 		}
 		release(tenant, familyId, raw.get());
 		this.notices.offerLapsed(tenant, familyId, held.childId(), held.personId(), held.start(),
 				Instant.ofEpochSecond(held.expiresAt()));
-		return true;
+		return Optional.empty();
 	}
 
 	/** Drops the queues of slots that can no longer be booked (past the minimum notice). */
 	int dropStale(String tenant) {
 		CallSettings s = this.settings.settings(tenant);
 		long limit = Bookings.epoch(SlotCalendar.now(this.clock).plus(s.minNotice())) - 1;
-		Set<String> stale = this.redis.opsForZSet().rangeByScore(waitSlotsKey(tenant), Double.NEGATIVE_INFINITY, limit);
+		Set<String> stale = this.redis.opsForZSet().rangeByScore(CallsKeys.waitSlots(tenant), Double.NEGATIVE_INFINITY, limit);
 		if (stale == null) {
 			return 0;
 		}
@@ -310,19 +266,19 @@ public class CallWaitlist {
 	void closeDate(String tenant, LocalDate date) {
 		long from = Bookings.epoch(date.atStartOfDay());
 		long to = Bookings.epoch(date.plusDays(1).atStartOfDay()) - 1;
-		Set<String> slots = this.redis.opsForZSet().rangeByScore(waitSlotsKey(tenant), from, to);
+		Set<String> slots = this.redis.opsForZSet().rangeByScore(CallsKeys.waitSlots(tenant), from, to);
 		if (slots != null) {
 			for (String slot : slots) {
-				Set<String> families = this.redis.opsForZSet().range(waitKey(tenant, slot), 0, -1);
-				Map<Object, Object> data = this.redis.opsForHash().entries(waiterKey(tenant, slot));
+				Set<String> families = this.redis.opsForZSet().range(CallsKeys.wait(tenant, slot), 0, -1);
+				Map<Object, Object> data = this.redis.opsForHash().entries(CallsKeys.waiter(tenant, slot));
 				dropQueue(tenant, slot);
 				for (String family : families == null ? Set.<String>of() : families) {
-					String[] f = String.valueOf(data.getOrDefault(family, "|")).split("\\|", -1);
-					this.notices.waitClosed(tenant, family, f[0], f[1], Bookings.slotStart(slot));
+					Waiter waiter = Waiter.parse((String) data.get(family));
+					this.notices.waitClosed(tenant, family, waiter.childId(), waiter.personId(), Bookings.slotStart(slot));
 				}
 			}
 		}
-		for (Map.Entry<Object, Object> entry : this.redis.opsForHash().entries(offersKey(tenant)).entrySet()) {
+		for (Map.Entry<Object, Object> entry : this.redis.opsForHash().entries(CallsKeys.offers(tenant)).entrySet()) {
 			String family = (String) entry.getKey();
 			Held held = Held.parse((String) entry.getValue());
 			if (held.start().toLocalDate().equals(date) && releaseOnly(tenant, family, (String) entry.getValue())) {
@@ -332,14 +288,32 @@ public class CallWaitlist {
 	}
 
 	private void dropQueue(String tenant, String slot) {
-		Set<String> families = this.redis.opsForZSet().range(waitKey(tenant, slot), 0, -1);
+		Set<String> families = this.redis.opsForZSet().range(CallsKeys.wait(tenant, slot), 0, -1);
 		if (families != null) {
 			for (String family : families) {
-				this.redis.opsForZSet().remove(familyKey(tenant, family), slot);
+				this.redis.opsForZSet().remove(CallsKeys.waits(tenant, family), slot);
 			}
 		}
-		this.redis.delete(List.of(waitKey(tenant, slot), waiterKey(tenant, slot)));
-		this.redis.opsForZSet().remove(waitSlotsKey(tenant), slot);
+		this.redis.delete(List.of(CallsKeys.wait(tenant, slot), CallsKeys.waiter(tenant, slot)));
+		this.redis.opsForZSet().remove(CallsKeys.waitSlots(tenant), slot);
+	}
+
+	/** A waiting family's entry: JSON {@code {child, person}} (earlier {@code child|person}). */
+	private record Waiter(String childId, String personId) {
+
+		@SuppressWarnings("unchecked")
+		static Waiter parse(String raw) {
+			if (raw == null) {
+				return new Waiter("", "");
+			}
+			if (raw.startsWith("{")) {
+				Map<String, Object> f = JSON.readValue(raw, Map.class);
+				return new Waiter(String.valueOf(f.get("child")), String.valueOf(f.get("person")));
+			}
+			String[] f = raw.split("\\|", -1);
+			return new Waiter(f[0], f.length > 1 ? f[1] : "");
+		}
+
 	}
 
 	/** Ends the offer as read and offers its seat to the next in line; false when it had changed. */
@@ -353,9 +327,9 @@ public class CallWaitlist {
 
 	private boolean releaseOnly(String tenant, String familyId, String raw) {
 		Held held = Held.parse(raw);
-		Long done = this.redis.execute(RELEASE,
-				List.of(offersKey(tenant), slotKey(tenant, held.slotId()), CallSchedule.key(tenant)), familyId, raw,
-				held.slotId());
+		List<String> keys = new ArrayList<>(List.of(CallsKeys.offers(tenant), CallsKeys.slot(tenant, held.slotId())));
+		keys.addAll(CallsKeys.jobs(tenant));
+		Long done = this.redis.execute(RELEASE, keys, familyId, raw);
 		return done != null && done == 1;
 	}
 
@@ -364,40 +338,12 @@ public class CallWaitlist {
 	}
 
 	private Optional<String> rawOffer(String tenant, String familyId) {
-		Object raw = this.redis.opsForHash().get(offersKey(tenant), familyId);
+		Object raw = this.redis.opsForHash().get(CallsKeys.offers(tenant), familyId);
 		return Optional.ofNullable((String) raw);
 	}
 
 	private long nowEpoch() {
 		return this.clock.instant().truncatedTo(ChronoUnit.SECONDS).getEpochSecond();
-	}
-
-	static String offersKey(String tenant) {
-		return key(tenant, "offers");
-	}
-
-	static String waitKey(String tenant, String slot) {
-		return key(tenant, "wait:" + slot);
-	}
-
-	static String waiterKey(String tenant, String slot) {
-		return key(tenant, "waiter:" + slot);
-	}
-
-	static String familyKey(String tenant, String familyId) {
-		return key(tenant, "waits:" + familyId);
-	}
-
-	private static String waitSlotsKey(String tenant) {
-		return key(tenant, "waitslots");
-	}
-
-	private static String slotKey(String tenant, String slot) {
-		return key(tenant, "slot:" + slot);
-	}
-
-	private static String key(String tenant, String id) {
-		return RedisKeys.of(tenant, "calls", id);
 	}
 
 	private static void requireId(String id) {

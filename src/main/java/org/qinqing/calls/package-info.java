@@ -6,8 +6,8 @@
  * ({@link org.qinqing.calls.CallWaitlist}): a freed seat is held for the first waiting family for a while.
  * A booking moves to another time in one step ({@link org.qinqing.calls.Bookings#reschedule}).
  * {@link org.qinqing.calls.CallNotices} tells parents, guardians and the duty teacher through the outbox;
- * {@link org.qinqing.calls.CallSchedule} runs the due jobs (notices, reminders, ends of offers) exactly once
- * per message across instances and restarts; a closure the school saves moves or cancels the day's calls.
+ * the booking scripts schedule the shared due jobs (notices, reminders, ends of offers: {@code CallJobs}), which
+ * run once across instances and restarts; a closure the school saves moves or cancels the day's calls.
  * The chat lives in {@code calls.chat}, the console's pages and tile in {@code calls.console}.
  * All schedule logic is in Asia/Shanghai time.
  */

@@ -44,6 +44,8 @@ public class DueJobs {
 
 	private static final RedisScript<List> LEASE = LuaScripts.load(List.class, "jobs/lease.lua");
 
+	private static final RedisScript<List> LEASE_ONE = LuaScripts.load(List.class, "jobs/lease-one.lua");
+
 	private static final RedisScript<Long> SETTLE = LuaScripts.load(Long.class, "jobs/settle.lua");
 
 	private static final RedisScript<Long> RETRY_FAILED = LuaScripts.load(Long.class, "jobs/retry-failed.lua");
@@ -98,22 +100,39 @@ public class DueJobs {
 	/**
 	 * Runs the tenant's due jobs once each.
 	 *
-	 * @return how many were settled by this run (done, later or failed)
+	 * @return how many jobs this run ran (whatever they came to; a job may also remove itself, as an offer's end does)
 	 */
 	public int runDue(String tenant) {
 		long now = this.clock.millis();
 		long leaseEnd = now + this.properties.lease().toMillis();
 		List<?> leased = this.redis.execute(LEASE, JobsKeys.forScripts(tenant), String.valueOf(now),
 				String.valueOf(leaseEnd), String.valueOf(this.properties.batch()));
-		int settled = 0;
+		int ran = 0;
 		for (int i = 0; leased != null && i + 1 < leased.size(); i += 2) {
 			String key = String.valueOf(leased.get(i));
 			DueJob job = read(String.valueOf(leased.get(i + 1)));
-			if (settle(tenant, key, leaseEnd, job, run(tenant, job))) {
-				settled++;
-			}
+			settle(tenant, key, leaseEnd, job, run(tenant, job));
+			ran++;
 		}
-		return settled;
+		return ran;
+	}
+
+	/**
+	 * Runs one job now if it is due (the change that scheduled it runs it at once; should that fail or the process
+	 * die, the poll runs it later). False when it was not due, or another run holds it.
+	 */
+	public boolean runNow(String tenant, String kind, String subject) {
+		String key = DueJob.key(kind, subject);
+		long now = this.clock.millis();
+		long leaseEnd = now + this.properties.lease().toMillis();
+		List<?> leased = this.redis.execute(LEASE_ONE, JobsKeys.forScripts(tenant), key, String.valueOf(now),
+				String.valueOf(leaseEnd));
+		if (leased == null || leased.isEmpty()) {
+			return false;
+		}
+		DueJob job = read(String.valueOf(leased.get(0)));
+		settle(tenant, key, leaseEnd, job, run(tenant, job));
+		return true;
 	}
 
 	/** The handler's verdict, or the failure that retries the job. */

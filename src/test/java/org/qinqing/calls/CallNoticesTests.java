@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.qinqing.jobs.DueJobs;
+import org.qinqing.jobs.JobsProperties;
 import org.qinqing.people.Child;
 import org.qinqing.people.LeftBehindType;
 import org.qinqing.people.SchoolClass;
@@ -84,19 +86,19 @@ class CallNoticesTests extends CallsTestSupport {
 		});
 
 		// a crash after queuing and before removing: the job runs again, on another instance, and adds nothing
-		this.redis.opsForZSet().add(CallSchedule.key(this.tenant), "remind-day|" + number, 0);
+		jobDueAgain(CallJobs.REMIND_DAY, number);
 		build();
 		assertThat(this.schedule.runDue(this.tenant)).isEqualTo(1);
 		assertThat(queued()).hasSize(afterBooking + 2);
 
 		this.clock.set(WEDNESDAY_1715.minusMinutes(30));
-		CallSchedule other = new CallSchedule(this.redis, this.bookings, this.notices, this.waitlist,
-				new CallTimings(OFFER_HOLD, Duration.ofSeconds(30)), this.clock);
+		DueJobs other = new DueJobs(this.redis, this.clock, JobsProperties.defaults(),
+				new CallJobs(this.bookings, this.notices, this.waitlist).handlers());
 		assertThat(this.schedule.runDue(this.tenant) + other.runDue(this.tenant)).isEqualTo(1);
 		List<Queued> halfHour = queued().subList(afterBooking + 2, queued().size());
 		assertThat(halfHour).extracting(Queued::openid).containsExactlyInAnyOrder("o-mum-f1", "o-dad-f1");
 		assertThat(halfHour).allSatisfy(q -> assertThat(q.text()).contains("30 分钟后"));
-		assertThat(this.schedule.pending(this.tenant)).isEmpty();
+		assertThat(pendingJobs()).isEmpty();
 	}
 
 	@Test
@@ -113,7 +115,7 @@ class CallNoticesTests extends CallsTestSupport {
 	void aCallBookedLessThanADayAheadHasNoDayBeforeReminder() {
 		this.clock.set(MONDAY_10.withHour(17));
 		String number = number(book("f1", MONDAY_1630.plusDays(1)));
-		assertThat(this.schedule.pending(this.tenant)).containsExactly("remind-30|" + number);
+		assertThat(pendingJobs()).containsExactly(CallJobs.REMIND_30 + ":" + number);
 	}
 
 	@Test
@@ -140,7 +142,7 @@ class CallNoticesTests extends CallsTestSupport {
 	void aReminderJobOfABookingCancelledMeanwhileSendsNothing() {
 		String number = number(book("f1", WEDNESDAY_1715));
 		this.bookings.cancel(this.tenant, "f1", number);
-		this.redis.opsForZSet().add(CallSchedule.key(this.tenant), "remind-30|" + number, 0);
+		jobDueAgain(CallJobs.REMIND_30, number);
 		this.clock.set(WEDNESDAY_1715.minusMinutes(30));
 		assertThat(this.schedule.runDue(this.tenant)).isEqualTo(1);
 		assertThat(queued()).noneMatch(q -> q.kind().equals("call-reminder"));

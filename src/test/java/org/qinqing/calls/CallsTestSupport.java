@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.qinqing.jobs.DueJobs;
+import org.qinqing.jobs.JobsProperties;
 import org.qinqing.notify.Outbox;
 import org.qinqing.people.Child;
 import org.qinqing.people.Directory;
@@ -74,7 +76,8 @@ abstract class CallsTestSupport extends PortalTestSupport {
 
 	CallWaitlist waitlist;
 
-	CallSchedule schedule;
+	/** The due jobs of calls, as another instance would run them. */
+	DueJobs schedule;
 
 	CallClosures closures;
 
@@ -100,17 +103,19 @@ abstract class CallsTestSupport extends PortalTestSupport {
 		this.notices = new CallNotices(this.outbox, this.records, this.directory, this.scripts, this.calendar,
 				this.bookings, this.clock);
 		this.waitlist = new CallWaitlist(this.redis, this.settings, this.bookings, this.notices, timings, this.clock);
-		this.schedule = new CallSchedule(this.redis, this.bookings, this.notices, this.waitlist, timings, this.clock);
+		this.schedule = new DueJobs(this.redis, this.clock, JobsProperties.defaults(),
+				new CallJobs(this.bookings, this.notices, this.waitlist).handlers());
 		this.closures = new CallClosures(this.settings, this.bookings, this.waitlist, this.notices, this.clock);
 	}
 
 	private void publish(Object event) {
 		this.events.add(event);
+		// as CallJobsRunner does: the notices the change scheduled run at once
 		if (event instanceof CallBooked booked) {
-			this.schedule.onBooked(booked);
+			this.schedule.runNow(this.tenant, CallJobs.BOOKED, booked.booking().number());
 		}
 		else if (event instanceof CallCancelled cancelled) {
-			this.schedule.onCancelled(cancelled);
+			this.schedule.runNow(this.tenant, CallJobs.CANCELLED, cancelled.booking().number());
 		}
 	}
 
@@ -183,6 +188,16 @@ abstract class CallsTestSupport extends PortalTestSupport {
 	/** 12月1日 */
 	static String date(java.time.LocalDate day) {
 		return day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+	}
+
+	/** The keys of the tenant's pending due jobs ({@code <kind>:<subject>}), soonest first. */
+	List<String> pendingJobs() {
+		return this.schedule.upcoming(this.tenant, 1000).stream().map(v -> v.kind() + ":" + v.subject()).toList();
+	}
+
+	/** A crash after a job's messages were queued and before it was removed: the job is due again. */
+	void jobDueAgain(String kind, String subject) {
+		this.schedule.schedule(this.tenant, kind, subject, this.clock.instant().minusSeconds(1), Map.of());
 	}
 
 	/** A clock the test sets; it does not tick. */

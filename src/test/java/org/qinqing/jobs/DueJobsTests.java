@@ -95,11 +95,11 @@ class DueJobsTests extends PortalTestSupport {
 				}));
 			}
 			go.countDown();
-			int settled = 0;
+			int ran = 0;
 			for (Future<Integer> poll : polls) {
-				settled += poll.get(60, TimeUnit.SECONDS);
+				ran += poll.get(60, TimeUnit.SECONDS);
 			}
-			assertThat(settled).isEqualTo(1000);
+			assertThat(ran).isEqualTo(1000);
 		}
 		finally {
 			pool.shutdownNow();
