@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.qinqing.people.Directory;
+import org.qinqing.people.Role;
 import org.qinqing.system.BotScripts;
 import org.springframework.stereotype.Component;
 
@@ -49,8 +50,11 @@ class ConversationEngine {
 		this.scenes = scenes;
 		this.directory = directory;
 		scripts.require("replies.welcome", "replies.unknown", "replies.help", "replies.cancelled",
-				"replies.voice-empty", "replies.unreadable", "replies.coming-soon", "replies.miss-limit",
-				"replies.menu-footer", "replies.flow-help", "replies.left-flow");
+				"replies.voice-empty", "replies.unreadable", "replies.coming-soon", "replies.menu-footer",
+				"replies.flow-help", "replies.left-flow");
+		for (Role role : Role.values()) {
+			scripts.require(missLimitKey(role));
+		}
 		for (GlobalCommand command : GlobalCommand.values()) {
 			String key = "commands." + command.name().toLowerCase(Locale.ROOT);
 			for (String word : scripts.strings(key)) {
@@ -177,7 +181,7 @@ class ConversationEngine {
 			int misses = session.misses() + 1;
 			String hint = text(invalid.hintKey()) + currentPromptSuffix(session);
 			if (misses >= MISS_LIMIT) {
-				return say(session.withMisses(0), hint + "\n\n" + text("replies.miss-limit"));
+				return say(session.withMisses(0), hint + "\n\n" + text(missLimitKey(session.role())));
 			}
 			return say(session.withMisses(misses), hint);
 		}
@@ -357,6 +361,11 @@ class ConversationEngine {
 
 	private List<String> options(Step step) {
 		return this.scripts.strings(step.optionsKey());
+	}
+
+	/** Who to turn to after three misses depends on who is asking: parents the head teacher, teachers the school office. */
+	private static String missLimitKey(Role role) {
+		return "replies.miss-limit." + role.code();
 	}
 
 	private String text(String key) {
