@@ -49,7 +49,7 @@ class ConversationEngine {
 		this.commands = commands;
 		this.scenes = scenes;
 		this.directory = directory;
-		scripts.require("replies.welcome", "replies.unknown", "replies.help", "replies.cancelled",
+		scripts.require("replies.welcome", "replies.unknown", "replies.help", "replies.cancelled", "replies.kept",
 				"replies.voice-empty", "replies.unreadable", "replies.coming-soon", "replies.menu-footer",
 				"replies.flow-help", "replies.left-flow");
 		for (Role role : Role.values()) {
@@ -109,13 +109,29 @@ class ConversationEngine {
 		return switch (command) {
 			case MENU -> say(session.atMenu(), this.menus.render(session.identity()));
 			case CANCEL -> session.inFlow()
-					? say(session.atMenu(), text("replies.cancelled") + "\n\n" + this.menus.render(session.identity()))
+					? say(session.atMenu(), cancelled(session) + "\n\n" + this.menus.render(session.identity()))
 					: say(session.atMenu(), this.menus.render(session.identity()));
 			case BACK -> back(in, session);
 			case HELP -> session.inFlow()
 					? say(session, text("replies.flow-help") + currentPromptSuffix(session))
 					: say(session, text("replies.help") + "\n\n" + this.menus.render(session.identity()));
 		};
+	}
+
+	/**
+	 * 取消 at a confirmation is its "no": it says what is kept. Elsewhere in a flow the answers so far are
+	 * dropped, and it says so.
+	 */
+	private String cancelled(Session session) {
+		Optional<Step> step = this.flows.find(session.flow()).map(flow -> flow.steps().get(session.step()));
+		if (step.isPresent() && step.get().kind() == Step.Kind.CONFIRM) {
+			return kept(step.get(), session);
+		}
+		return text("replies.cancelled");
+	}
+
+	private String kept(Step step, Session session) {
+		return this.scripts.text(step.keptKey() == null ? "replies.kept" : step.keptKey(), session.answers());
 	}
 
 	/** Back to the previous question that was asked; steps given without asking are passed over. */
@@ -187,7 +203,7 @@ class ConversationEngine {
 		}
 		String value = ((Parsed.Ok) parsed).value();
 		if (step.kind() == Step.Kind.CONFIRM && !value.equals(options(step).get(0))) {
-			return say(session.atMenu(), text("replies.cancelled") + "\n\n" + this.menus.render(session.identity()));
+			return say(session.atMenu(), kept(step, session) + "\n\n" + this.menus.render(session.identity()));
 		}
 		Map<String, String> answers = new LinkedHashMap<>(session.answers());
 		answers.put(step.name(), value);

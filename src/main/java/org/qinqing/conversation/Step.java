@@ -16,10 +16,12 @@ import java.util.function.Function;
  * @param options a pick step's options
  * @param emptyKey a pick step with no options says this and leaves the flow
  * @param skipWhenOne a pick step with a single option takes it without asking
+ * @param keptKey a confirm step answered "no" (or 取消 there) says this: what stays as it was (e.g. the
+ * binding); null for {@code replies.kept}
  */
 public record Step(String name, Kind kind, String promptKey, String optionsKey, String hintKey,
 		BiFunction<String, FlowContext, Parsed> parser, Function<FlowContext, List<Option>> options, String emptyKey,
-		boolean skipWhenOne) {
+		boolean skipWhenOne, String keptKey) {
 
 	public enum Kind {
 
@@ -33,7 +35,7 @@ public record Step(String name, Kind kind, String promptKey, String optionsKey, 
 
 	public Step(String name, Kind kind, String promptKey, String optionsKey, String hintKey,
 			BiFunction<String, FlowContext, Parsed> parser) {
-		this(name, kind, promptKey, optionsKey, hintKey, parser, null, null, false);
+		this(name, kind, promptKey, optionsKey, hintKey, parser, null, null, false, null);
 	}
 
 	/** A numbered choice; the stored answer is the chosen option's words. */
@@ -60,13 +62,22 @@ public record Step(String name, Kind kind, String promptKey, String optionsKey, 
 	 */
 	public static Step pick(String name, String promptKey, String hintKey, String emptyKey,
 			Function<FlowContext, List<Option>> options) {
-		return new Step(name, Kind.PICK, promptKey, null, hintKey, null, options, emptyKey, false);
+		return new Step(name, Kind.PICK, promptKey, null, hintKey, null, options, emptyKey, false, null);
 	}
 
 	/** This pick step takes a single option without asking (e.g. the only child). */
 	public Step skippedWhenOne() {
 		return new Step(this.name, this.kind, this.promptKey, this.optionsKey, this.hintKey, this.parser,
-				this.options, this.emptyKey, true);
+				this.options, this.emptyKey, true, this.keptKey);
+	}
+
+	/**
+	 * This confirm step, answered "no", says {@code key} (filled from the answers) instead of the default:
+	 * what the user keeps, e.g. "好的，绑定保留着".
+	 */
+	public Step keptWith(String key) {
+		return new Step(this.name, this.kind, this.promptKey, this.optionsKey, this.hintKey, this.parser,
+				this.options, this.emptyKey, this.skipWhenOne, key);
 	}
 
 	List<String> requiredKeys() {
@@ -76,6 +87,9 @@ public record Step(String name, Kind kind, String promptKey, String optionsKey, 
 		}
 		if (this.emptyKey != null) {
 			keys.add(this.emptyKey);
+		}
+		if (this.keptKey != null) {
+			keys.add(this.keptKey);
 		}
 		return keys;
 	}

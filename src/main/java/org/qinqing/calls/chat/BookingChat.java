@@ -64,7 +64,8 @@ class BookingChat {
 		this.booker = booker;
 		scripts.require("calls.words-book", "calls.guardians-not-allowed", "calls.no-children", "calls.day-free",
 				"calls.day-full", "calls.time-free", "calls.time-full", "calls.confirm-book", "calls.confirm-wait",
-				"calls.confirm-nearest", "calls.confirm-no", "calls.not-booked", "calls.alternative-wait");
+				"calls.confirm-nearest", "calls.confirm-no", "calls.not-booked", "calls.not-rescheduled",
+				"calls.alternative-wait");
 	}
 
 	@Bean
@@ -148,7 +149,9 @@ class BookingChat {
 			case NEAREST:
 				return this.booker.alternatives("", child, start, replace);
 			default:
-				return Completion.done(this.wording.text("calls.not-booked"));
+				// when moving a call, "不约了" leaves the old booking as it was: say so
+				return Completion.done(replace.isEmpty() ? this.wording.text("calls.not-booked")
+						: this.wording.text("calls.not-rescheduled", Map.of("old", replace)));
 		}
 	}
 

@@ -69,7 +69,7 @@ class MyCallsChat {
 		this.waitlist = waitlist;
 		this.offers = offers;
 		scripts.require("calls.words-mine", "calls.mine-booking", "calls.mine-waiting", "calls.action-reschedule",
-				"calls.action-cancel", "calls.action-leave", "calls.action-keep", "calls.kept", "calls.reschedule-lead",
+				"calls.action-cancel", "calls.action-leave", "calls.action-keep", "calls.booking-kept", "calls.waiting-kept", "calls.reschedule-lead",
 				"calls.cancelled", "calls.cancel-too-late", "calls.cancel-gone", "calls.cancel-yes", "calls.cancel-no",
 				"calls.left-waitlist");
 	}
@@ -102,7 +102,7 @@ class MyCallsChat {
 				List.of(Step.pick("sure", "calls.ask-cancel", "calls.hint-cancel", "calls.mine-none",
 						context -> List.of(option(CANCEL, "calls.cancel-yes"), option(KEEP, "calls.cancel-no")))),
 				context -> Completion.done(CANCEL.equals(context.answers().get("sure"))
-						? cancel(context, context.answers().get("number")) : this.wording.text("calls.kept")));
+						? cancel(context, context.answers().get("number")) : bookingKept(context)));
 	}
 
 	/** The family's upcoming calls, earliest first. */
@@ -162,13 +162,18 @@ class MyCallsChat {
 			case RESCHEDULE:
 				return reschedule(context, number);
 			default:
-				return Completion.done(this.wording.text("calls.kept"));
+				return Completion.done(bookingKept(context));
 		}
+	}
+
+	/** Keeping a call says which call stays, so nobody wonders whether it was cancelled after all. */
+	private String bookingKept(FlowContext context) {
+		return this.wording.text("calls.booking-kept", Map.of("itemLabel", context.answers().getOrDefault("itemLabel", "")));
 	}
 
 	private Completion leave(FlowContext context, String familyAndStart) {
 		if (!LEAVE.equals(context.answers().get("action"))) {
-			return Completion.done(this.wording.text("calls.kept"));
+			return Completion.done(this.wording.text("calls.waiting-kept"));
 		}
 		String family = familyAndStart.substring(0, familyAndStart.indexOf('|'));
 		java.time.LocalDateTime start = java.time.LocalDateTime.parse(familyAndStart.substring(family.length() + 1));

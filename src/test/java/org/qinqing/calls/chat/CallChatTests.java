@@ -169,14 +169,44 @@ class CallChatTests extends PortalTestSupport {
 	}
 
 	@Test
-	void keepingTheBookingChangesNothing() {
+	void keepingTheBookingChangesNothingAndSaysWhichCallStays() {
 		CallFamily parent = family(Role.PARENT);
 		toConfirm(parent);
 		say(parent, "1");
+		String number = this.bookings.upcoming(TENANT, parent.familyId()).get(0).number();
 		say(parent, "我的预约");
 		say(parent, "1");
-		assertThat(say(parent, "3")).contains("保持不变");
+		assertThat(say(parent, "3")).contains("这次视频保留着", number);
 		assertThat(this.bookings.upcoming(TENANT, parent.familyId())).hasSize(1);
+	}
+
+	@Test
+	void notCancellingAfterAllSaysTheCallStays() {
+		CallFamily parent = family(Role.PARENT);
+		toConfirm(parent);
+		say(parent, "1");
+		String number = this.bookings.upcoming(TENANT, parent.familyId()).get(0).number();
+		say(parent, "我的预约");
+		say(parent, "1");
+		assertThat(say(parent, "取消这次视频")).contains("2. 不取消，保留");
+		assertThat(say(parent, "不取消，保留")).contains("这次视频保留着", "照常进行", number).doesNotContain("已取消");
+		assertThat(this.bookings.upcoming(TENANT, parent.familyId())).extracting(Booking::number).containsExactly(number);
+	}
+
+	@Test
+	void notMovingACallAfterAllSaysTheOldBookingStays() {
+		CallFamily parent = family(Role.PARENT);
+		toConfirm(parent);
+		say(parent, "1");
+		String number = this.bookings.upcoming(TENANT, parent.familyId()).get(0).number();
+		say(parent, "我的预约");
+		say(parent, "1");
+		String days = say(parent, "改时间");
+		String times = say(parent, firstFree(days));
+		String confirm = say(parent, firstFree(times));
+		assertThat(confirm).contains("不约了");
+		assertThat(say(parent, "不约了")).contains("原来的预约 " + number + " 还保留着");
+		assertThat(this.bookings.upcoming(TENANT, parent.familyId())).extracting(Booking::number).containsExactly(number);
 	}
 
 	@Test
