@@ -321,7 +321,7 @@ class ConversationEngine {
 					return say(session.atMenu(), lead + this.scripts.text(step.emptyKey(), answers) + "\n\n"
 							+ text("replies.menu-footer"));
 				}
-				if (options.size() == 1 && step.skipWhenOne()) {
+				if (options.size() == 1 && step.skipWhenOne() && options.get(0).available()) {
 					answers.put(step.name(), options.get(0).value());
 					answers.put(step.name() + "Label", options.get(0).brief());
 					answers.put(GIVEN + step.name(), "1");
@@ -435,7 +435,9 @@ class ConversationEngine {
 			if (picked.isEmpty()) {
 				picked = shown.stream().filter(o -> o.value().equals(input)).findFirst().map(shown::indexOf);
 			}
-			return picked.map(i -> Parsed.ok(shown.get(i).value())).orElse(Parsed.invalid(step.hintKey()));
+			return picked.map(shown::get)
+				.map(option -> option.available() ? Parsed.ok(option.value()) : Parsed.invalid(option.unavailableHint()))
+				.orElse(Parsed.invalid(step.hintKey()));
 		}
 		List<String> options = options(step);
 		return Choices.pick(input, options).map(i -> Parsed.ok(options.get(i))).orElse(Parsed.invalid(step.hintKey()));
@@ -449,7 +451,9 @@ class ConversationEngine {
 				.append('\t')
 				.append(option.label())
 				.append('\t')
-				.append(option.brief());
+				.append(option.brief())
+				.append('\t')
+				.append(option.unavailableHint());
 		}
 		return text.toString();
 	}
@@ -462,7 +466,8 @@ class ConversationEngine {
 		List<Option> options = new java.util.ArrayList<>();
 		for (String line : raw.split("\n")) {
 			String[] fields = line.split("\t", -1);
-			options.add(new Option(fields[0], fields[1], fields[2]));
+			// sessions kept before options could be unavailable have three fields
+			options.add(new Option(fields[0], fields[1], fields[2], fields.length > 3 ? fields[3] : ""));
 		}
 		return options;
 	}
