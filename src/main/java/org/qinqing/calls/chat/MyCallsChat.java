@@ -60,8 +60,11 @@ class MyCallsChat {
 
 	private final WaitlistChat offers;
 
+	private final WeeklyCapNotice capNotice;
+
 	MyCallsChat(CallFamilies families, Bookings bookings, CallSettingsStore settings, CallWording wording,
-			CallWaitlist waitlist, WaitlistChat offers, BotScripts scripts) {
+			CallWaitlist waitlist, WaitlistChat offers, WeeklyCapNotice capNotice, BotScripts scripts) {
+		this.capNotice = capNotice;
 		this.families = families;
 		this.bookings = bookings;
 		this.settings = settings;
@@ -190,18 +193,23 @@ class MyCallsChat {
 			return Completion.done(this.wording.text("calls.cancel-gone"));
 		}
 		CallSettings s = this.settings.settings(context.tenant());
-		boolean mayBook = this.families.bookable(context.tenant(), context.openid(), s.guardiansMayBook())
+		Optional<CallFamilies.Member> member = this.families
+			.bookable(context.tenant(), context.openid(), s.guardiansMayBook())
 			.stream()
-			.anyMatch(m -> m.child().id().equals(booking.get().childId()));
-		if (!mayBook) {
+			.filter(m -> m.child().id().equals(booking.get().childId()))
+			.findFirst();
+		if (member.isEmpty()) {
 			return Completion.done(this.wording.text("calls.guardians-not-allowed"));
 		}
+		// another week at the cap is said first; the call's own week has room for it
+		String capped = this.capNotice.notice(context.tenant(), List.of(member.get()), number).text();
 		Map<String, String> seed = new HashMap<>();
 		seed.put("child", booking.get().childId());
 		seed.put("childLabel", this.wording.childLabel(context.tenant(), booking.get().childId()));
 		seed.put("minutes", String.valueOf(s.slotLength().toMinutes()));
 		seed.put(BookingChat.REPLACE, number);
-		return Completion.continueWith(this.wording.text("calls.reschedule-lead"), BookingChat.BOOK_FLOW, seed);
+		String lead = this.wording.text("calls.reschedule-lead") + (capped.isEmpty() ? "" : "\n" + capped);
+		return Completion.continueWith(lead, BookingChat.BOOK_FLOW, seed);
 	}
 
 	private String cancel(FlowContext context, String number) {
