@@ -46,7 +46,7 @@ class CallChatTests extends CallChatTestSupport {
 		String confirm = say(parent, firstFree(times));
 		assertThat(confirm).contains("请确认", "孩子：晓雨", "时间：", "1. 确认预约", "2. 不约了");
 		String booked = say(parent, "1");
-		assertThat(booked).contains("约好了！预约号 V", "会带晓雨", "到学校亲情室", "回复「我的预约」");
+		assertThat(booked).contains("约好了！预约号 V", "会带晓雨", "到学校亲情室", "和您通话", "回复「我的预约」");
 		List<Booking> upcoming = this.bookings.upcoming(TENANT, parent.familyId());
 		assertThat(upcoming).hasSize(1);
 		assertThat(booked).contains(upcoming.get(0).number());
@@ -154,6 +154,22 @@ class CallChatTests extends CallChatTestSupport {
 		assertThat(confirm).contains("不约了");
 		assertThat(say(parent, "不约了")).contains("原来的预约 " + number + " 还保留着");
 		assertThat(this.bookings.upcoming(TENANT, parent.familyId())).extracting(Booking::number).containsExactly(number);
+	}
+
+	@Test
+	void aGuardianBooksFromTheMenuAndIsToldTheChildTalksWithTheParents() {
+		CallFamily guardian = family(Role.GUARDIAN);
+		String menu = say(guardian, "菜单");
+		String days = say(guardian, String.valueOf(itemNumber(menu, "约孩子和爸爸妈妈视频")));
+		assertThat(days).contains("哪一天方便");
+		String times = say(guardian, firstFree(days));
+		assertThat(say(guardian, firstFree(times))).contains("请确认", "1. 确认预约");
+		String booked = say(guardian, "1");
+		assertThat(booked).contains("约好了！预约号 V", "会带晓雨到学校亲情室", "和孩子的爸爸妈妈视频",
+				"孩子的爸爸妈妈也会收到通知", "也可以到学校亲情室来", "回复「孩子的视频预约」")
+			.doesNotContain("和您通话");
+		assertThat(this.bookings.upcoming(TENANT, guardian.familyId())).extracting(Booking::bookedBy)
+			.containsExactly(guardian.personId());
 	}
 
 	@Test
