@@ -71,7 +71,7 @@ class BindingConversation {
 	Flow unbindFlow(Directory directory) {
 		return Flow.changingIdentity(UNBIND_FLOW,
 				List.of(Step.confirm("confirm", "binding.unbind-confirm", "binding.unbind-options",
-						"binding.unbind-hint")),
+						"binding.unbind-hint").keptWith("binding.unbind-kept")),
 				context -> {
 					directory.unbindAll(context.tenant(), context.openid());
 					return this.scripts.text("binding.unbound");

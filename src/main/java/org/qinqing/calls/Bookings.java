@@ -278,6 +278,15 @@ public class Bookings {
 				this.redis.opsForZSet().rangeByScore(CallsKeys.family(tenant, familyId), now, Double.MAX_VALUE));
 	}
 
+	/**
+	 * The numbers of the family's calls in the ISO week of {@code date} (school time), those already held
+	 * too: what the weekly cap counts. Cancelled calls are not in it.
+	 */
+	public Set<String> weekCalls(String tenant, String familyId, java.time.LocalDate date) {
+		Set<String> numbers = this.redis.opsForSet().members(weekKey(tenant, familyId, date.atStartOfDay()));
+		return numbers == null ? Set.of() : numbers;
+	}
+
 	/** Active bookings whose call starts from {@code from} (inclusive) to {@code to} (exclusive), by start and station. */
 	public List<Booking> between(String tenant, LocalDateTime from, LocalDateTime to) {
 		List<Booking> found = active(tenant,

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.qinqing.people.Directory;
+import org.qinqing.people.Role;
 import org.qinqing.system.BotScripts;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +41,8 @@ class ConversationEngine {
 
 	private final Directory directory;
 
+	private final LongText longText;
+
 	ConversationEngine(BotScripts scripts, Menus menus, FlowRegistry flows, List<Command> commands,
 			List<SceneHandler> scenes, Directory directory) {
 		this.scripts = scripts;
@@ -48,9 +51,13 @@ class ConversationEngine {
 		this.commands = commands;
 		this.scenes = scenes;
 		this.directory = directory;
-		scripts.require("replies.welcome", "replies.unknown", "replies.help", "replies.cancelled",
-				"replies.voice-empty", "replies.unreadable", "replies.coming-soon", "replies.miss-limit",
-				"replies.menu-footer", "replies.flow-help", "replies.left-flow");
+		this.longText = new LongText(scripts);
+		scripts.require("replies.welcome", "replies.unknown", "replies.help", "replies.cancelled", "replies.kept",
+				"replies.voice-empty", "replies.unreadable", "replies.coming-soon", "replies.menu-footer",
+				"replies.flow-help", "replies.left-flow");
+		for (Role role : Role.values()) {
+			scripts.require(missLimitKey(role));
+		}
 		for (GlobalCommand command : GlobalCommand.values()) {
 			String key = "commands." + command.name().toLowerCase(Locale.ROOT);
 			for (String word : scripts.strings(key)) {
@@ -105,7 +112,7 @@ class ConversationEngine {
 		return switch (command) {
 			case MENU -> say(session.atMenu(), this.menus.render(session.identity()));
 			case CANCEL -> session.inFlow()
-					? say(session.atMenu(), text("replies.cancelled") + "\n\n" + this.menus.render(session.identity()))
+					? say(session.atMenu(), cancelled(session) + "\n\n" + this.menus.render(session.identity()))
 					: say(session.atMenu(), this.menus.render(session.identity()));
 			case BACK -> back(in, session);
 			case HELP -> session.inFlow()
@@ -114,9 +121,35 @@ class ConversationEngine {
 		};
 	}
 
+	/**
+	 * 取消 at a confirmation is its "no": it says what is kept. Elsewhere in a flow the answers so far are
+	 * dropped, and it says so.
+	 */
+	private String cancelled(Session session) {
+		Optional<Step> step = this.flows.find(session.flow()).map(flow -> flow.steps().get(session.step()));
+		if (step.isPresent() && step.get().kind() == Step.Kind.CONFIRM) {
+			return kept(step.get(), session);
+		}
+		return text("replies.cancelled");
+	}
+
+	private String kept(Step step, Session session) {
+		return this.scripts.text(step.keptKey() == null ? "replies.kept" : step.keptKey(), session.answers());
+	}
+
 	/** Back to the previous question that was asked; steps given without asking are passed over. */
 	private Turn back(Inbound in, Session session) {
 		Optional<Flow> running = session.inFlow() ? this.flows.find(session.flow()) : Optional.empty();
+		if (running.isPresent()) {
+			Step current = running.get().steps().get(session.step());
+			if (session.answers().containsKey(LongText.PENDING + current.name())) {
+				// from "what to do with your long text" one step back is writing it
+				Map<String, String> answers = new LinkedHashMap<>(session.answers());
+				forget(answers, current.name());
+				Session asking = session.inFlow(running.get().id(), session.step(), answers);
+				return say(asking, prompt(running.get(), asking));
+			}
+		}
 		int target = session.step() - 1;
 		if (running.isPresent()) {
 			List<Step> steps = running.get().steps();
@@ -133,9 +166,7 @@ class ConversationEngine {
 		for (int i = target; i < flow.steps().size(); i++) {
 			String name = flow.steps().get(i).name();
 			if (!answers.containsKey(GIVEN + name)) {
-				answers.remove(name);
-				answers.remove(name + "Label");
-				answers.remove(SHOWN + name);
+				forget(answers, name);
 			}
 		}
 		return advance(in, flow, session, target, answers, "");
@@ -166,6 +197,16 @@ class ConversationEngine {
 
 	private Turn answer(Inbound in, Flow flow, Session session, String input) {
 		Step step = flow.steps().get(session.step());
+		if (session.answers().containsKey(LongText.PENDING + step.name())) {
+			return longTextChosen(in, flow, session, step, input);
+		}
+		if (LongText.tooLong(step, input)) {
+			// keep it and ask what to do, rather than "write it again": not a miss
+			Map<String, String> answers = new LinkedHashMap<>(session.answers());
+			answers.put(LongText.PENDING + step.name(), input);
+			Session asking = session.inFlow(flow.id(), session.step(), answers);
+			return say(asking, prompt(flow, asking));
+		}
 		FlowContext context = new FlowContext(in.tenant(), in.openid(), session.identity(), session.answers());
 		Parsed parsed = parse(step, input, context);
 		if (parsed instanceof Parsed.Invalid invalid) {
@@ -174,18 +215,73 @@ class ConversationEngine {
 			if (typedCommand.isPresent()) {
 				return run(typedCommand.get(), input, in, session.atMenu());
 			}
-			int misses = session.misses() + 1;
-			String hint = text(invalid.hintKey()) + currentPromptSuffix(session);
-			if (misses >= MISS_LIMIT) {
-				return say(session.withMisses(0), hint + "\n\n" + text("replies.miss-limit"));
-			}
-			return say(session.withMisses(misses), hint);
+			return missed(session, invalid.hintKey());
 		}
 		String value = ((Parsed.Ok) parsed).value();
 		if (step.kind() == Step.Kind.CONFIRM && !value.equals(options(step).get(0))) {
-			return say(session.atMenu(), text("replies.cancelled") + "\n\n" + this.menus.render(session.identity()));
+			return say(session.atMenu(), kept(step, session) + "\n\n" + this.menus.render(session.identity()));
 		}
+		return accepted(in, flow, session, step, value, session.answers(), "");
+	}
+
+	/** A wrong answer: the hint and the question again; the third in a row also says who can help. */
+	private Turn missed(Session session, String hintKey) {
+		int misses = session.misses() + 1;
+		String hint = this.scripts.text(hintKey, session.answers()) + currentPromptSuffix(session);
+		if (misses >= MISS_LIMIT) {
+			return say(session.withMisses(0), hint + "\n\n" + text(missLimitKey(session.role())));
+		}
+		return say(session.withMisses(misses), hint);
+	}
+
+	/** The reply to "your text is too long: 1. shorten 2. in parts 3. write again". */
+	private Turn longTextChosen(Inbound in, Flow flow, Session session, Step step, String input) {
+		String text = session.answers().get(LongText.PENDING + step.name());
 		Map<String, String> answers = new LinkedHashMap<>(session.answers());
+		forget(answers, step.name());
+		Session writing = session.inFlow(flow.id(), session.step(), answers);
+		Optional<LongText.Choice> choice = this.longText.choice(input);
+		if (choice.isEmpty()) {
+			if (LongText.rewritten(input)) {
+				return answer(in, flow, writing, input);
+			}
+			Optional<Command> typedCommand = typedCommand(session, input);
+			if (typedCommand.isPresent()) {
+				return run(typedCommand.get(), input, in, session.atMenu());
+			}
+			return missed(session, "replies.text-long-hint");
+		}
+		int max = step.maxLength();
+		String value;
+		String lead;
+		switch (choice.get()) {
+			case CUT:
+				value = LongText.shortened(text, max);
+				lead = this.longText.text("replies.text-cut", Map.of("kept", LongText.length(value)));
+				break;
+			case SPLIT:
+				int parts = LongText.parts(text, max);
+				value = LongText.firstPart(text, max);
+				answers.put(LongText.REST + step.name(), LongText.afterFirstPart(text, max));
+				answers.put(LongText.PART + step.name(), "1/" + parts);
+				lead = this.longText.text("replies.text-first-part", Map.of("parts", parts));
+				break;
+			default:
+				return say(writing, this.longText.text("replies.text-rewrite", Map.of("max", max)) + "\n\n"
+						+ prompt(flow, writing));
+		}
+		Parsed parsed = step.parser()
+			.apply(value, new FlowContext(in.tenant(), in.openid(), session.identity(), answers));
+		if (parsed instanceof Parsed.Invalid invalid) {
+			return missed(writing, invalid.hintKey());
+		}
+		return accepted(in, flow, writing, step, ((Parsed.Ok) parsed).value(), answers, lead + "\n\n");
+	}
+
+	/** Keeps a step's answer and asks the next question. */
+	private Turn accepted(Inbound in, Flow flow, Session session, Step step, String value, Map<String, String> so,
+			String lead) {
+		Map<String, String> answers = new LinkedHashMap<>(so);
 		answers.put(step.name(), value);
 		if (step.kind() == Step.Kind.PICK) {
 			shown(session.answers(), step).stream()
@@ -194,7 +290,15 @@ class ConversationEngine {
 				.ifPresent(option -> answers.put(step.name() + "Label", option.brief()));
 			answers.remove(SHOWN + step.name());
 		}
-		return advance(in, flow, session, session.step() + 1, answers, "");
+		return advance(in, flow, session, session.step() + 1, answers, lead);
+	}
+
+	/** Drops what a step kept: its answer and label, the options it showed, a long text and its parts. */
+	private static void forget(Map<String, String> answers, String step) {
+		for (String key : List.of(step, step + "Label", SHOWN + step, LongText.PENDING + step, LongText.REST + step,
+				LongText.PART + step)) {
+			answers.remove(key);
+		}
 	}
 
 	/**
@@ -217,7 +321,7 @@ class ConversationEngine {
 					return say(session.atMenu(), lead + this.scripts.text(step.emptyKey(), answers) + "\n\n"
 							+ text("replies.menu-footer"));
 				}
-				if (options.size() == 1 && step.skipWhenOne()) {
+				if (options.size() == 1 && step.skipWhenOne() && options.get(0).available()) {
 					answers.put(step.name(), options.get(0).value());
 					answers.put(step.name() + "Label", options.get(0).brief());
 					answers.put(GIVEN + step.name(), "1");
@@ -243,7 +347,41 @@ class ConversationEngine {
 			Session refreshed = reidentify(in, session);
 			return say(refreshed, lead + completion.reply() + "\n\n" + this.menus.render(refreshed.identity()));
 		}
+		Optional<Turn> nextPart = nextPart(in, flow, session, answers, lead + completion.reply());
+		if (nextPart.isPresent()) {
+			return nextPart.get();
+		}
 		return say(session.atMenu(), lead + completion.reply() + "\n\n" + text("replies.menu-footer"));
+	}
+
+	/**
+	 * A text sent in parts: once the flow is done with one part it runs again with the next, the answers
+	 * before the text step kept, the steps after it asked again (e.g. the confirmation).
+	 */
+	private Optional<Turn> nextPart(Inbound in, Flow flow, Session session, Map<String, String> answers, String lead) {
+		List<Step> steps = flow.steps();
+		for (int t = 0; t < steps.size(); t++) {
+			Step step = steps.get(t);
+			String rest = answers.getOrDefault(LongText.REST + step.name(), "");
+			if (rest.isEmpty()) {
+				continue;
+			}
+			String[] part = answers.get(LongText.PART + step.name()).split("/");
+			int number = Integer.parseInt(part[0]) + 1;
+			int total = Integer.parseInt(part[1]);
+			Map<String, String> seed = new LinkedHashMap<>(answers);
+			for (int i = t; i < steps.size(); i++) {
+				forget(seed, steps.get(i).name());
+				seed.remove(GIVEN + steps.get(i).name());
+			}
+			seed.put(step.name(), LongText.firstPart(rest, step.maxLength()));
+			seed.put(LongText.REST + step.name(), LongText.afterFirstPart(rest, step.maxLength()));
+			seed.put(LongText.PART + step.name(), number + "/" + total);
+			String partLead = this.longText.text("replies.text-next-part", Map.of("part", number, "parts", total));
+			Session running = session.inFlow(flow.id(), t + 1, seed);
+			return Optional.of(advance(in, flow, running, t + 1, seed, lead + "\n\n" + partLead + "\n\n"));
+		}
+		return Optional.empty();
 	}
 
 	private Turn run(Command command, String input, Inbound in, Session session) {
@@ -298,7 +436,9 @@ class ConversationEngine {
 			if (picked.isEmpty()) {
 				picked = shown.stream().filter(o -> o.value().equals(input)).findFirst().map(shown::indexOf);
 			}
-			return picked.map(i -> Parsed.ok(shown.get(i).value())).orElse(Parsed.invalid(step.hintKey()));
+			return picked.map(shown::get)
+				.map(option -> option.available() ? Parsed.ok(option.value()) : Parsed.invalid(option.unavailableHint()))
+				.orElse(Parsed.invalid(step.hintKey()));
 		}
 		List<String> options = options(step);
 		return Choices.pick(input, options).map(i -> Parsed.ok(options.get(i))).orElse(Parsed.invalid(step.hintKey()));
@@ -312,7 +452,9 @@ class ConversationEngine {
 				.append('\t')
 				.append(option.label())
 				.append('\t')
-				.append(option.brief());
+				.append(option.brief())
+				.append('\t')
+				.append(option.unavailableHint());
 		}
 		return text.toString();
 	}
@@ -325,7 +467,8 @@ class ConversationEngine {
 		List<Option> options = new java.util.ArrayList<>();
 		for (String line : raw.split("\n")) {
 			String[] fields = line.split("\t", -1);
-			options.add(new Option(fields[0], fields[1], fields[2]));
+			// sessions kept before options could be unavailable have three fields
+			options.add(new Option(fields[0], fields[1], fields[2], fields.length > 3 ? fields[3] : ""));
 		}
 		return options;
 	}
@@ -349,6 +492,10 @@ class ConversationEngine {
 
 	private String prompt(Flow flow, Session session) {
 		Step step = flow.steps().get(session.step());
+		String pending = session.answers().get(LongText.PENDING + step.name());
+		if (pending != null) {
+			return this.longText.question(step, pending);
+		}
 		String text = this.scripts.text(step.promptKey(), session.answers());
 		if (step.kind() == Step.Kind.PICK) {
 			return text + Choices.numbered(shown(session.answers(), step).stream().map(Option::label).toList());
@@ -358,6 +505,11 @@ class ConversationEngine {
 
 	private List<String> options(Step step) {
 		return this.scripts.strings(step.optionsKey());
+	}
+
+	/** Who to turn to after three misses depends on who is asking: parents the head teacher, teachers the school office. */
+	private static String missLimitKey(Role role) {
+		return "replies.miss-limit." + role.code();
 	}
 
 	private String text(String key) {

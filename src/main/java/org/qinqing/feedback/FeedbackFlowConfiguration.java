@@ -22,7 +22,7 @@ class FeedbackFlowConfiguration {
 				List.of(Step.choice("topic", "feedback.ask-topic", "feedback.topics", "feedback.hint-topic"),
 						Step.text("words", "feedback.ask-words", 2, 300, "feedback.hint-words"),
 						Step.confirm("confirm", "feedback.ask-confirm", "feedback.confirm-options",
-								"feedback.hint-confirm")),
+								"feedback.hint-confirm").keptWith("feedback.not-sent")),
 				context -> {
 					long number = box.leave(context.tenant(), context.identity().personId(), context.openid(),
 							context.answers().get("topic"), context.answers().get("words"));

@@ -226,7 +226,7 @@ class BindingTests extends PortalTestSupport {
 		String openid = newOpenid();
 		wechat().text(openid, "绑定 " + this.codes.issue(TENANT, guardian.id(), "test"));
 		assertThat(wechat().text(openid, "解绑").reply()).contains("确定要解除绑定吗");
-		assertThat(wechat().text(openid, "2").reply()).contains("已取消");
+		assertThat(wechat().text(openid, "2").reply()).contains("绑定保留着");
 		assertThat(this.directory.identify(TENANT, openid).isBound()).isTrue();
 		wechat().text(openid, "解除绑定");
 		assertThat(wechat().text(openid, "1").reply()).contains("已解除绑定").contains("了解亲情桥");

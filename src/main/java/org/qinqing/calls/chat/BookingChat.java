@@ -55,8 +55,11 @@ class BookingChat {
 
 	private final CallBooker booker;
 
+	private final WeeklyCapNotice capNotice;
+
 	BookingChat(CallFamilies families, CallChoices choices, CallWording wording, CallSettingsStore settings,
-			CallBooker booker, BotScripts scripts) {
+			CallBooker booker, WeeklyCapNotice capNotice, BotScripts scripts) {
+		this.capNotice = capNotice;
 		this.families = families;
 		this.choices = choices;
 		this.wording = wording;
@@ -64,7 +67,8 @@ class BookingChat {
 		this.booker = booker;
 		scripts.require("calls.words-book", "calls.guardians-not-allowed", "calls.no-children", "calls.day-free",
 				"calls.day-full", "calls.time-free", "calls.time-full", "calls.confirm-book", "calls.confirm-wait",
-				"calls.confirm-nearest", "calls.confirm-no", "calls.not-booked", "calls.alternative-wait");
+				"calls.confirm-nearest", "calls.confirm-no", "calls.not-booked", "calls.not-rescheduled",
+				"calls.alternative-wait");
 	}
 
 	@Bean
@@ -83,9 +87,13 @@ class BookingChat {
 			boolean guardian = !this.families.members(context.tenant(), context.openid()).isEmpty();
 			return Command.Outcome.reply(this.wording.text(guardian ? "calls.guardians-not-allowed" : "calls.no-children"));
 		}
+		WeeklyCapNotice.Notice notice = this.capNotice.notice(context.tenant(), bookable, seed.getOrDefault(REPLACE, ""));
+		if (notice.nothingBookable()) {
+			return Command.Outcome.reply(notice.text());
+		}
 		Map<String, String> given = new HashMap<>(seed);
 		given.put("minutes", String.valueOf(s.slotLength().toMinutes()));
-		return Command.Outcome.startFlow("", BOOK_FLOW, given);
+		return Command.Outcome.startFlow(notice.text(), BOOK_FLOW, given);
 	}
 
 	@Bean
@@ -94,9 +102,10 @@ class BookingChat {
 				Step.pick("child", "calls.ask-child", "calls.hint-child", "calls.no-children", this::children)
 					.skippedWhenOne(),
 				Step.pick("day", "calls.ask-day", "calls.hint-day", "calls.no-days",
-						context -> this.choices.days(context.tenant())),
+						context -> this.choices.days(context.tenant(), familyCalls(context))),
 				Step.pick("time", "calls.ask-time", "calls.hint-time", "calls.no-times",
-						context -> this.choices.times(context.tenant(), LocalDate.parse(context.answers().get("day")))),
+						context -> this.choices.times(context.tenant(), LocalDate.parse(context.answers().get("day")),
+								familyCalls(context))),
 				Step.pick("confirm", "calls.ask-confirm", "calls.hint-confirm", "calls.no-times", this::confirmOptions)),
 				this::confirmed);
 	}
@@ -106,7 +115,8 @@ class BookingChat {
 		return Flow.completing(ALTERNATIVES_FLOW,
 				List.of(Step.pick("time", "calls.ask-alternative", "calls.hint-alternative", "calls.alternative-none",
 						context -> this.choices.alternatives(context.tenant(),
-								LocalDateTime.parse(context.answers().get("wantedAt")), ALTERNATIVES))),
+								LocalDateTime.parse(context.answers().get("wantedAt")), ALTERNATIVES,
+								familyCalls(context)))),
 				context -> {
 					String time = context.answers().get("time");
 					if (CallChoices.WAIT.equals(time)) {
@@ -116,6 +126,14 @@ class BookingChat {
 					return this.booker.book(context, context.answers().get("child"), LocalDateTime.parse(time),
 							context.answers().getOrDefault(REPLACE, ""));
 				});
+	}
+
+	/** What the chosen child's family has booked (a call being moved aside), so the lists offer only what it can book. */
+	private FamilyCalls familyCalls(FlowContext context) {
+		String familyId = this.families.member(context.tenant(), context.openid(), context.answers().get("child"))
+			.map(m -> m.child().familyId())
+			.orElse("");
+		return this.choices.familyCalls(context.tenant(), familyId, context.answers().getOrDefault(REPLACE, ""));
 	}
 
 	private List<Option> children(FlowContext context) {
@@ -148,7 +166,9 @@ class BookingChat {
 			case NEAREST:
 				return this.booker.alternatives("", child, start, replace);
 			default:
-				return Completion.done(this.wording.text("calls.not-booked"));
+				// when moving a call, "不约了" leaves the old booking as it was: say so
+				return Completion.done(replace.isEmpty() ? this.wording.text("calls.not-booked")
+						: this.wording.text("calls.not-rescheduled", Map.of("old", replace)));
 		}
 	}
 

@@ -50,7 +50,8 @@ class CallBooker {
 		this.settings = settings;
 		this.wording = wording;
 		this.waitlist = waitlist;
-		scripts.require("calls.waiting", "calls.already-waiting", "calls.booked", "calls.rescheduled", "calls.taken", "calls.not-bookable", "calls.family-cap",
+		scripts.require("calls.waiting", "calls.already-waiting", "calls.booked", "calls.rescheduled", "calls.booked-by-guardian",
+				"calls.rescheduled-by-guardian", "calls.taken", "calls.not-bookable", "calls.family-cap",
 				"calls.already-booked", "calls.old-gone", "calls.no-children", "calls.guardians-not-allowed");
 	}
 
@@ -154,7 +155,9 @@ class CallBooker {
 		params.put("time", this.wording.time(booking.start()));
 		params.put("teacher", this.wording.bringingTeacher(tenant, m.child()));
 		params.put("child", this.wording.givenName(m.child()));
-		return this.wording.text(replaced.isEmpty() ? "calls.booked" : "calls.rescheduled", params);
+		// the call is between the child and the parents: a guardian who booked is not the one called
+		String key = replaced.isEmpty() ? "calls.booked" : "calls.rescheduled";
+		return this.wording.text(m.adult().role() == Role.GUARDIAN ? key + "-by-guardian" : key, params);
 	}
 
 }

@@ -40,6 +40,11 @@ class CallWording {
 				"month", date.getMonthValue(), "day", date.getDayOfMonth()));
 	}
 
+	/** 12月2日 */
+	String date(LocalDate date) {
+		return this.scripts.text("calls.date", Map.of("month", date.getMonthValue(), "day", date.getDayOfMonth()));
+	}
+
 	/** 周三 12月2日（明天）, for lists where "today" and "tomorrow" help. */
 	String dayFrom(LocalDate date, LocalDate today) {
 		String day = day(date);

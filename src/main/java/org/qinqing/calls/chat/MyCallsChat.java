@@ -60,8 +60,11 @@ class MyCallsChat {
 
 	private final WaitlistChat offers;
 
+	private final WeeklyCapNotice capNotice;
+
 	MyCallsChat(CallFamilies families, Bookings bookings, CallSettingsStore settings, CallWording wording,
-			CallWaitlist waitlist, WaitlistChat offers, BotScripts scripts) {
+			CallWaitlist waitlist, WaitlistChat offers, WeeklyCapNotice capNotice, BotScripts scripts) {
+		this.capNotice = capNotice;
 		this.families = families;
 		this.bookings = bookings;
 		this.settings = settings;
@@ -69,7 +72,7 @@ class MyCallsChat {
 		this.waitlist = waitlist;
 		this.offers = offers;
 		scripts.require("calls.words-mine", "calls.mine-booking", "calls.mine-waiting", "calls.action-reschedule",
-				"calls.action-cancel", "calls.action-leave", "calls.action-keep", "calls.kept", "calls.reschedule-lead",
+				"calls.action-cancel", "calls.action-leave", "calls.action-keep", "calls.booking-kept", "calls.waiting-kept", "calls.reschedule-lead",
 				"calls.cancelled", "calls.cancel-too-late", "calls.cancel-gone", "calls.cancel-yes", "calls.cancel-no",
 				"calls.left-waitlist");
 	}
@@ -102,7 +105,7 @@ class MyCallsChat {
 				List.of(Step.pick("sure", "calls.ask-cancel", "calls.hint-cancel", "calls.mine-none",
 						context -> List.of(option(CANCEL, "calls.cancel-yes"), option(KEEP, "calls.cancel-no")))),
 				context -> Completion.done(CANCEL.equals(context.answers().get("sure"))
-						? cancel(context, context.answers().get("number")) : this.wording.text("calls.kept")));
+						? cancel(context, context.answers().get("number")) : bookingKept(context)));
 	}
 
 	/** The family's upcoming calls, earliest first. */
@@ -162,13 +165,18 @@ class MyCallsChat {
 			case RESCHEDULE:
 				return reschedule(context, number);
 			default:
-				return Completion.done(this.wording.text("calls.kept"));
+				return Completion.done(bookingKept(context));
 		}
+	}
+
+	/** Keeping a call says which call stays, so nobody wonders whether it was cancelled after all. */
+	private String bookingKept(FlowContext context) {
+		return this.wording.text("calls.booking-kept", Map.of("itemLabel", context.answers().getOrDefault("itemLabel", "")));
 	}
 
 	private Completion leave(FlowContext context, String familyAndStart) {
 		if (!LEAVE.equals(context.answers().get("action"))) {
-			return Completion.done(this.wording.text("calls.kept"));
+			return Completion.done(this.wording.text("calls.waiting-kept"));
 		}
 		String family = familyAndStart.substring(0, familyAndStart.indexOf('|'));
 		java.time.LocalDateTime start = java.time.LocalDateTime.parse(familyAndStart.substring(family.length() + 1));
@@ -185,18 +193,23 @@ class MyCallsChat {
 			return Completion.done(this.wording.text("calls.cancel-gone"));
 		}
 		CallSettings s = this.settings.settings(context.tenant());
-		boolean mayBook = this.families.bookable(context.tenant(), context.openid(), s.guardiansMayBook())
+		Optional<CallFamilies.Member> member = this.families
+			.bookable(context.tenant(), context.openid(), s.guardiansMayBook())
 			.stream()
-			.anyMatch(m -> m.child().id().equals(booking.get().childId()));
-		if (!mayBook) {
+			.filter(m -> m.child().id().equals(booking.get().childId()))
+			.findFirst();
+		if (member.isEmpty()) {
 			return Completion.done(this.wording.text("calls.guardians-not-allowed"));
 		}
+		// another week at the cap is said first; the call's own week has room for it
+		String capped = this.capNotice.notice(context.tenant(), List.of(member.get()), number).text();
 		Map<String, String> seed = new HashMap<>();
 		seed.put("child", booking.get().childId());
 		seed.put("childLabel", this.wording.childLabel(context.tenant(), booking.get().childId()));
 		seed.put("minutes", String.valueOf(s.slotLength().toMinutes()));
 		seed.put(BookingChat.REPLACE, number);
-		return Completion.continueWith(this.wording.text("calls.reschedule-lead"), BookingChat.BOOK_FLOW, seed);
+		String lead = this.wording.text("calls.reschedule-lead") + (capped.isEmpty() ? "" : "\n" + capped);
+		return Completion.continueWith(lead, BookingChat.BOOK_FLOW, seed);
 	}
 
 	private String cancel(FlowContext context, String number) {

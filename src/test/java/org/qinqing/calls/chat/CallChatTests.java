@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qinqing.calls.Booking;
 import org.qinqing.calls.Bookings;
@@ -13,7 +12,6 @@ import org.qinqing.calls.CallFamily;
 import org.qinqing.calls.CallOutcome;
 import org.qinqing.calls.CallOutcomes;
 import org.qinqing.calls.CallSettings;
-import org.qinqing.calls.CallSettingsStore;
 import org.qinqing.calls.CallWaitlist;
 import org.qinqing.calls.CallsTestData;
 import org.qinqing.calls.CancelOutcome;
@@ -21,10 +19,7 @@ import org.qinqing.calls.ExtraOpening;
 import org.qinqing.calls.Offer;
 import org.qinqing.calls.Slot;
 import org.qinqing.calls.SlotCalendar;
-import org.qinqing.people.Directory;
 import org.qinqing.people.Role;
-import org.qinqing.people.SchoolRecords;
-import org.qinqing.support.PortalTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,61 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Booking, moving, cancelling and marking calls in chat, through the real portal (signed XML in, reply
  * out), with fresh families in the demo school so each test starts from nothing booked.
  */
-class CallChatTests extends PortalTestSupport {
-
-	@Autowired
-	SchoolRecords records;
-
-	@Autowired
-	Directory directory;
-
-	@Autowired
-	Bookings bookings;
-
-	@Autowired
-	CallSettingsStore settings;
+class CallChatTests extends CallChatTestSupport {
 
 	@Autowired
 	CallOutcomes outcomes;
 
 	@Autowired
 	CallWaitlist waitlist;
-
-	String classId;
-
-	@BeforeEach
-	void demoClass() {
-		this.classId = this.records.ids(TENANT, "class").get(0);
-	}
-
-	CallFamily family(Role role) {
-		CallFamily family = CallFamily.create(this.records, this.directory, TENANT, role, this.classId);
-		resetSession(family.openid());
-		return family;
-	}
-
-	String say(CallFamily family, String text) {
-		return wechat().text(family.openid(), text).reply();
-	}
-
-	/** 预约视频 → first day with a free seat → its first free time → the confirmation question. */
-	String toConfirm(CallFamily family) {
-		String days = say(family, "预约视频");
-		assertThat(days).contains("哪一天方便", "1. ");
-		String times = say(family, firstFree(days));
-		assertThat(times).contains("几点方便", "1. ");
-		return say(family, firstFree(times));
-	}
-
-	/** The number of the first listed option that is not full (other tests book the same school). */
-	static String firstFree(String list) {
-		for (String line : list.lines().toList()) {
-			if (line.matches("^\\d+\\. .*") && !line.contains("已约满")) {
-				return line.substring(0, line.indexOf('.'));
-			}
-		}
-		throw new AssertionError("nothing free in " + list);
-	}
 
 	@Test
 	void aParentWithOneChildBooksInFourMessagesAndIsToldWhatHappensNext() {
@@ -99,7 +46,7 @@ class CallChatTests extends PortalTestSupport {
 		String confirm = say(parent, firstFree(times));
 		assertThat(confirm).contains("请确认", "孩子：晓雨", "时间：", "1. 确认预约", "2. 不约了");
 		String booked = say(parent, "1");
-		assertThat(booked).contains("约好了！预约号 V", "会带晓雨", "到学校亲情室", "回复「我的预约」");
+		assertThat(booked).contains("约好了！预约号 V", "会带晓雨", "到学校亲情室", "和您通话", "回复「我的预约」");
 		List<Booking> upcoming = this.bookings.upcoming(TENANT, parent.familyId());
 		assertThat(upcoming).hasSize(1);
 		assertThat(booked).contains(upcoming.get(0).number());
@@ -169,14 +116,60 @@ class CallChatTests extends PortalTestSupport {
 	}
 
 	@Test
-	void keepingTheBookingChangesNothing() {
+	void keepingTheBookingChangesNothingAndSaysWhichCallStays() {
 		CallFamily parent = family(Role.PARENT);
 		toConfirm(parent);
 		say(parent, "1");
+		String number = this.bookings.upcoming(TENANT, parent.familyId()).get(0).number();
 		say(parent, "我的预约");
 		say(parent, "1");
-		assertThat(say(parent, "3")).contains("保持不变");
+		assertThat(say(parent, "3")).contains("这次视频保留着", number);
 		assertThat(this.bookings.upcoming(TENANT, parent.familyId())).hasSize(1);
+	}
+
+	@Test
+	void notCancellingAfterAllSaysTheCallStays() {
+		CallFamily parent = family(Role.PARENT);
+		toConfirm(parent);
+		say(parent, "1");
+		String number = this.bookings.upcoming(TENANT, parent.familyId()).get(0).number();
+		say(parent, "我的预约");
+		say(parent, "1");
+		assertThat(say(parent, "取消这次视频")).contains("2. 不取消，保留");
+		assertThat(say(parent, "不取消，保留")).contains("这次视频保留着", "照常进行", number).doesNotContain("已取消");
+		assertThat(this.bookings.upcoming(TENANT, parent.familyId())).extracting(Booking::number).containsExactly(number);
+	}
+
+	@Test
+	void notMovingACallAfterAllSaysTheOldBookingStays() {
+		CallFamily parent = family(Role.PARENT);
+		toConfirm(parent);
+		say(parent, "1");
+		String number = this.bookings.upcoming(TENANT, parent.familyId()).get(0).number();
+		say(parent, "我的预约");
+		say(parent, "1");
+		String days = say(parent, "改时间");
+		String times = say(parent, firstFree(days));
+		String confirm = say(parent, firstFree(times));
+		assertThat(confirm).contains("不约了");
+		assertThat(say(parent, "不约了")).contains("原来的预约 " + number + " 还保留着");
+		assertThat(this.bookings.upcoming(TENANT, parent.familyId())).extracting(Booking::number).containsExactly(number);
+	}
+
+	@Test
+	void aGuardianBooksFromTheMenuAndIsToldTheChildTalksWithTheParents() {
+		CallFamily guardian = family(Role.GUARDIAN);
+		String menu = say(guardian, "菜单");
+		String days = say(guardian, String.valueOf(itemNumber(menu, "约孩子和爸爸妈妈视频")));
+		assertThat(days).contains("哪一天方便");
+		String times = say(guardian, firstFree(days));
+		assertThat(say(guardian, firstFree(times))).contains("请确认", "1. 确认预约");
+		String booked = say(guardian, "1");
+		assertThat(booked).contains("约好了！预约号 V", "会带晓雨到学校亲情室", "和孩子的爸爸妈妈视频",
+				"孩子的爸爸妈妈也会收到通知", "也可以到学校亲情室来", "回复「孩子的视频预约」")
+			.doesNotContain("和您通话");
+		assertThat(this.bookings.upcoming(TENANT, guardian.familyId())).extracting(Booking::bookedBy)
+			.containsExactly(guardian.personId());
 	}
 
 	@Test
@@ -362,22 +355,6 @@ class CallChatTests extends PortalTestSupport {
 		throw new AssertionError("no item with " + text + " in " + list);
 	}
 
-	/** The time the parent is confirming, read back from the bookable slots listed on that day. */
-	private LocalDateTime chosenTime(CallFamily parent) {
-		String json = sessionJson(parent.openid());
-		int at = json.indexOf("\"time\":\"");
-		return LocalDateTime.parse(json.substring(at + 8, json.indexOf('"', at + 8)));
-	}
-
-	/** The start of the {@code number}th time listed to the parent, from the options kept in the session. */
-	private LocalDateTime timeOf(CallFamily parent, int number) {
-		String json = sessionJson(parent.openid());
-		int at = json.indexOf("\"~time\":\"") + 9;
-		String shown = json.substring(at, json.indexOf('"', at));
-		String line = shown.split("\\\\n")[number - 1];
-		return LocalDateTime.parse(line.substring(0, line.indexOf("\\t")));
-	}
-
 	/** The parent at the confirmation of a time that filled up while they were choosing it. */
 	private record FullTime(LocalDateTime slot, List<CallFamily> others, int number, String times, String confirm) {
 	}
@@ -391,18 +368,6 @@ class CallChatTests extends PortalTestSupport {
 		assertThat(say(parent, "返回")).contains("哪一天方便");
 		String times = say(parent, firstFree(days));
 		return new FullTime(slot, others, free, times, say(parent, String.valueOf(free)));
-	}
-
-	/** Books every free seat of a slot for other families; returns them. */
-	private List<CallFamily> fill(LocalDateTime slot) {
-		List<CallFamily> others = new java.util.ArrayList<>();
-		for (int i = 0; i < 5; i++) {
-			CallFamily other = CallFamily.create(this.records, this.directory, TENANT, Role.PARENT, this.classId);
-			this.bookings.book(TENANT, other.familyId(), other.childId(), other.personId(), slot);
-			others.add(other);
-		}
-		assertThat(this.bookings.takenSeats(TENANT, slot, slot.plusMinutes(1)).get(slot)).isGreaterThanOrEqualTo(1);
-		return others;
 	}
 
 }

@@ -135,10 +135,10 @@ public final class CallContentionBenchmark {
 	private static int[] empty(ConfigurableApplicationContext app, String tenant) {
 		CallChoices choices = app.getBean(CallChoices.class);
 		SlotCalendar calendar = app.getBean(SlotCalendar.class);
-		List<Option> days = choices.days(tenant);
+		List<Option> days = choices.days(tenant, FamilyCalls.NONE);
 		for (int d = 0; d < days.size(); d++) {
 			LocalDate date = LocalDate.parse(days.get(d).value());
-			List<Option> times = choices.times(tenant, date);
+			List<Option> times = choices.times(tenant, date, FamilyCalls.NONE);
 			List<Slot> slots = calendar.slotsOn(tenant, date);
 			for (int t = 0; t < times.size(); t++) {
 				LocalDateTime start = LocalDateTime.parse(times.get(t).value());

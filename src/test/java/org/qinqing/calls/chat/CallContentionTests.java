@@ -107,10 +107,10 @@ class CallContentionTests extends PortalTestSupport {
 
 	/** A slot with both seats free, as the numbers a parent would type to reach it. */
 	private Target emptySlot() {
-		List<Option> days = this.choices.days(TENANT);
+		List<Option> days = this.choices.days(TENANT, FamilyCalls.NONE);
 		for (int d = 0; d < days.size(); d++) {
 			LocalDate date = LocalDate.parse(days.get(d).value());
-			List<Option> times = this.choices.times(TENANT, date);
+			List<Option> times = this.choices.times(TENANT, date, FamilyCalls.NONE);
 			List<Slot> slots = this.calendar.slotsOn(TENANT, date);
 			for (int t = 0; t < times.size(); t++) {
 				LocalDateTime start = LocalDateTime.parse(times.get(t).value());
