@@ -283,7 +283,7 @@ public class Bookings {
 	 * too: what the weekly cap counts. Cancelled calls are not in it.
 	 */
 	public Set<String> weekCalls(String tenant, String familyId, java.time.LocalDate date) {
-		Set<String> numbers = this.redis.opsForSet().members(weekKey(tenant, familyId, date.atStartOfDay()));
+		Set<String> numbers = this.redis.opsForSet().members(CallsKeys.week(tenant, familyId, date.atStartOfDay()));
 		return numbers == null ? Set.of() : numbers;
 	}
 
