@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Runs a booking's or cancellation's notices at once (their jobs were written with the change; when running them
  * now fails, the due-jobs poll runs them), and drops, every {@code qinqing.calls.poll-interval}, the queues of
- * slots that can no longer be booked.
+ * slots that can no longer be booked (its first poll also moves an earlier version's schedule over).
  */
 @Component
 class CallJobsRunner implements SchedulingConfigurer {
@@ -31,11 +31,15 @@ class CallJobsRunner implements SchedulingConfigurer {
 
 	private final List<MessengerChannel> channels;
 
-	CallJobsRunner(DueJobs jobs, CallWaitlist waitlist, CallTimings timings, List<MessengerChannel> channels) {
+	private final LegacyCallJobs legacy;
+
+	CallJobsRunner(DueJobs jobs, CallWaitlist waitlist, CallTimings timings, List<MessengerChannel> channels,
+			LegacyCallJobs legacy) {
 		this.jobs = jobs;
 		this.waitlist = waitlist;
 		this.timings = timings;
 		this.channels = channels;
+		this.legacy = legacy;
 	}
 
 	@EventListener
@@ -67,6 +71,7 @@ class CallJobsRunner implements SchedulingConfigurer {
 		this.channels.forEach(channel -> tenants.addAll(channel.tenants()));
 		for (String tenant : tenants) {
 			try {
+				this.legacy.migrateOnce(tenant);
 				this.waitlist.dropStale(tenant);
 			}
 			catch (RuntimeException ex) {

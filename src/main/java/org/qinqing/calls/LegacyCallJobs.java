@@ -1,17 +1,12 @@
 package org.qinqing.calls;
 
 import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.qinqing.jobs.DueJobs;
-import org.qinqing.notify.MessengerChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.stereotype.Component;
@@ -20,10 +15,11 @@ import org.springframework.stereotype.Component;
  * An earlier version kept the call jobs as pipe-joined members of one sorted set per tenant
  * ({@code calls:schedule}: {@code booked|V0001}, {@code remind-30|V0001}, {@code offer|f1|202612011630}...). At
  * start they become due jobs of the shared service, at the same due times, and the old set goes: no reminder
- * of a call booked before the upgrade is lost.
+ * of a call booked before the upgrade is lost. {@link CallJobsRunner} does it at its first poll that reaches
+ * Redis (an app may start while Redis is away).
  */
 @Component
-class LegacyCallJobs implements ApplicationRunner {
+class LegacyCallJobs {
 
 	private static final Logger log = LoggerFactory.getLogger(LegacyCallJobs.class);
 
@@ -31,19 +27,20 @@ class LegacyCallJobs implements ApplicationRunner {
 
 	private final DueJobs jobs;
 
-	private final List<MessengerChannel> channels;
+	/** Tenants this instance has moved over already (or found nothing to move). */
+	private final Set<String> done = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-	LegacyCallJobs(StringRedisTemplate redis, DueJobs jobs, List<MessengerChannel> channels) {
+	LegacyCallJobs(StringRedisTemplate redis, DueJobs jobs) {
 		this.redis = redis;
 		this.jobs = jobs;
-		this.channels = channels;
 	}
 
-	@Override
-	public void run(ApplicationArguments args) {
-		Set<String> tenants = new LinkedHashSet<>();
-		this.channels.forEach(channel -> tenants.addAll(channel.tenants()));
-		tenants.forEach(this::migrate);
+	/** Moves the tenant's old schedule over, once per instance. */
+	void migrateOnce(String tenant) {
+		if (!this.done.contains(tenant)) {
+			migrate(tenant);
+			this.done.add(tenant);
+		}
 	}
 
 	int migrate(String tenant) {
