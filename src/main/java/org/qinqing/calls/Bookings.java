@@ -1,5 +1,6 @@
 package org.qinqing.calls;
 
+import org.qinqing.system.SchoolTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -328,7 +329,7 @@ public class Bookings {
 		if (entries != null) {
 			for (TypedTuple<String> entry : entries) {
 				LocalDateTime start = LocalDateTime.ofInstant(Instant.ofEpochSecond(entry.getScore().longValue()),
-						CallSettings.ZONE);
+						SchoolTime.ZONE);
 				taken.merge(start, 1, Integer::sum);
 			}
 		}
@@ -352,7 +353,7 @@ public class Bookings {
 	}
 
 	static long epoch(LocalDateTime schoolTime) {
-		return ZonedDateTime.of(schoolTime, CallSettings.ZONE).toEpochSecond();
+		return ZonedDateTime.of(schoolTime, SchoolTime.ZONE).toEpochSecond();
 	}
 
 	private static void requireId(String id) {

@@ -13,15 +13,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.qinqing.conversation.Wording;
+import org.qinqing.notify.Message;
 import org.qinqing.notify.Notification;
 import org.qinqing.notify.Outbox;
 import org.qinqing.people.Child;
-import org.qinqing.people.Directory;
+import org.qinqing.people.ChildRole;
+import org.qinqing.people.ChildRoles;
 import org.qinqing.people.Person;
 import org.qinqing.people.Role;
 import org.qinqing.people.SchoolClass;
 import org.qinqing.people.SchoolRecords;
 import org.qinqing.system.BotScripts;
+import org.qinqing.system.SchoolTime;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,9 +49,7 @@ public class CallNotices {
 
 	static final String PREFIX = "calls-notices.";
 
-	private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm");
-
-	private static final String[] KEYS = { "weekdays", "when", "date", "short-when", "title-booked", "title-duty",
+	private static final String[] KEYS = { "title-booked", "title-duty",
 			"title-cancelled", "title-reminder", "title-offer", "title-closed", "status-booked", "status-cancelled",
 			"status-remind-day", "status-remind-30", "status-offer", "status-closed", "status-wait-closed",
 			"status-moved", "booked", "booked-duty", "booked-guardian", "cancelled-duty", "cancelled-guardian",
@@ -59,9 +61,11 @@ public class CallNotices {
 
 	private final SchoolRecords records;
 
-	private final Directory directory;
-
 	private final BotScripts scripts;
+
+	private final Wording wording;
+
+	private final ChildRoles roles;
 
 	private final SlotCalendar calendar;
 
@@ -69,12 +73,13 @@ public class CallNotices {
 
 	private final Clock clock;
 
-	CallNotices(Outbox outbox, SchoolRecords records, Directory directory, BotScripts scripts, SlotCalendar calendar,
-			Bookings bookings, Clock clock) {
+	CallNotices(Outbox outbox, SchoolRecords records, BotScripts scripts, Wording wording, ChildRoles roles,
+			SlotCalendar calendar, Bookings bookings, Clock clock) {
 		this.outbox = outbox;
+		this.roles = roles;
 		this.records = records;
-		this.directory = directory;
 		this.scripts = scripts;
+		this.wording = wording;
 		this.calendar = calendar;
 		this.bookings = bookings;
 		this.clock = clock;
@@ -92,21 +97,14 @@ public class CallNotices {
 		Family family = family(tenant, b.childId(), b.bookedBy());
 		Map<String, Object> p = params(tenant, b, family);
 		Map<String, String> fields = fields(family, b.start(), b.station(), "status-booked");
-		for (Person parent : family.parents()) {
-			if (!parent.id().equals(b.bookedBy())) {
-				send(tenant, parent.id(), "call-booked", key(tenant, b.number(), "booked"), text("booked", p),
-						"title-booked", fields);
-			}
-		}
-		family.dutyTeacher()
-			.ifPresent(teacher -> send(tenant, teacher, "call-duty", key(tenant, b.number(), "duty"),
-					text("booked-duty", p), "title-duty", fields));
-		for (Person guardian : family.guardians()) {
-			if (!guardian.id().equals(b.bookedBy())) {
-				send(tenant, guardian.id(), "call-duty", key(tenant, b.number(), "guardian"), text("booked-guardian", p),
-						"title-duty", fields);
-			}
-		}
+		Set<String> booker = Set.of(b.bookedBy());
+		// the booker had the chat's answer; the other parents a confirmation, the duty teacher and guardians a notice
+		this.outbox.toRole(tenant, b.childId(), ChildRole.PARENTS,
+				message("call-booked", key(tenant, b.number(), "booked"), text("booked", p), "title-booked", fields), booker);
+		this.outbox.toRole(tenant, b.childId(), ChildRole.DUTY_TEACHER,
+				message("call-duty", key(tenant, b.number(), "duty"), text("booked-duty", p), "title-duty", fields));
+		this.outbox.toRole(tenant, b.childId(), ChildRole.GUARDIANS, message("call-duty",
+				key(tenant, b.number(), "guardian"), text("booked-guardian", p), "title-duty", fields), booker);
 	}
 
 	void cancelled(String tenant, Booking b, String reason) {
@@ -120,16 +118,12 @@ public class CallNotices {
 			closed(tenant, b, family, p);
 		}
 		else {
-			family.dutyTeacher()
-				.ifPresent(teacher -> send(tenant, teacher, "call-cancelled", key(tenant, b.number(), "off-duty"),
-						text("cancelled-duty", p), "title-cancelled", fields));
+			this.outbox.toRole(tenant, b.childId(), ChildRole.DUTY_TEACHER, message("call-cancelled",
+					key(tenant, b.number(), "off-duty"), text("cancelled-duty", p), "title-cancelled", fields));
 		}
-		for (Person guardian : family.guardians()) {
-			if (!guardian.id().equals(b.bookedBy())) {
-				send(tenant, guardian.id(), "call-cancelled", key(tenant, b.number(), "off-guardian"),
-						text("cancelled-guardian", p), "title-cancelled", fields);
-			}
-		}
+		this.outbox.toRole(tenant, b.childId(), ChildRole.GUARDIANS, message("call-cancelled",
+				key(tenant, b.number(), "off-guardian"), text("cancelled-guardian", p), "title-cancelled", fields),
+				Set.of(b.bookedBy()));
 	}
 
 	private void closed(String tenant, Booking b, Family family, Map<String, Object> p) {
@@ -152,10 +146,8 @@ public class CallNotices {
 		params.put("alternatives", alternatives);
 		params.put("date", date(b.start().toLocalDate()));
 		Map<String, String> fields = fields(family, b.start(), b.station(), "status-closed");
-		for (String person : family.parentsAnd(b.bookedBy())) {
-			send(tenant, person, "call-cancelled", key(tenant, b.number(), "closed"), text("closed", params),
-					"title-closed", fields);
-		}
+		toParentsAnd(tenant, b.childId(), b.bookedBy(),
+				message("call-cancelled", key(tenant, b.number(), "closed"), text("closed", params), "title-closed", fields));
 	}
 
 	/** Nobody needs news of a call that has begun (a job run late after an outage, or records entered afterwards). */
@@ -168,9 +160,9 @@ public class CallNotices {
 		Family family = family(tenant, b.childId(), b.bookedBy());
 		Map<String, Object> p = new LinkedHashMap<>(params(tenant, b, family));
 		p.put("station", station);
-		family.dutyTeacher()
-			.ifPresent(teacher -> send(tenant, teacher, "call-duty", key(tenant, b.number(), "moved-" + station),
-					text("moved-duty", p), "title-duty", fields(family, b.start(), station, "status-moved")));
+		this.outbox.toRole(tenant, b.childId(), ChildRole.DUTY_TEACHER, message("call-duty",
+				key(tenant, b.number(), "moved-" + station), text("moved-duty", p), "title-duty",
+				fields(family, b.start(), station, "status-moved")));
 	}
 
 	/** A reminder job: sent to the parents and the booker while the booking is active and not started. */
@@ -187,10 +179,8 @@ public class CallNotices {
 		Family family = family(tenant, b.childId(), b.bookedBy());
 		Map<String, Object> p = params(tenant, b, family);
 		Map<String, String> fields = fields(family, b.start(), b.station(), "status-" + which);
-		for (String person : family.parentsAnd(b.bookedBy())) {
-			send(tenant, person, "call-reminder", key(tenant, number, which), text(which, p), "title-reminder",
-					fields);
-		}
+		toParentsAnd(tenant, b.childId(), b.bookedBy(),
+				message("call-reminder", key(tenant, number, which), text(which, p), "title-reminder", fields));
 	}
 
 	/** A freed seat is held for the family: its parents and the person who joined the queue are told. */
@@ -199,12 +189,11 @@ public class CallNotices {
 		Family family = family(tenant, childId, personId);
 		Map<String, Object> p = new LinkedHashMap<>();
 		p.put("when", when(start));
-		p.put("until", LocalDateTime.ofInstant(expiresAt, CallSettings.ZONE).format(HHMM));
+		p.put("until", this.wording.time(SchoolTime.local(expiresAt)));
 		String subject = "offer:" + familyId + ":" + Bookings.slotId(start) + ":" + expiresAt.getEpochSecond();
 		Map<String, String> fields = fields(family, start, null, "status-offer");
-		for (String person : family.parentsAnd(personId)) {
-			send(tenant, person, "call-offer", key(tenant, subject, "offer"), text("offer", p), "title-offer", fields);
-		}
+		toParentsAnd(tenant, childId, personId,
+				message("call-offer", key(tenant, subject, "offer"), text("offer", p), "title-offer", fields));
 	}
 
 	/** The family let a held seat's time pass: it went to the next family, and the family is no longer waiting. */
@@ -213,13 +202,11 @@ public class CallNotices {
 		Family family = family(tenant, childId, personId);
 		Map<String, Object> p = new LinkedHashMap<>();
 		p.put("when", when(start));
-		p.put("until", LocalDateTime.ofInstant(expiredAt, CallSettings.ZONE).format(HHMM));
+		p.put("until", this.wording.time(SchoolTime.local(expiredAt)));
 		String subject = "offer:" + familyId + ":" + Bookings.slotId(start) + ":" + expiredAt.getEpochSecond();
 		Map<String, String> fields = fields(family, start, null, "status-offer-lapsed");
-		for (String person : family.parentsAnd(personId)) {
-			send(tenant, person, "call-offer", key(tenant, subject, "lapsed"), text("offer-lapsed", p),
-					"title-offer-lapsed", fields);
-		}
+		toParentsAnd(tenant, childId, personId, message("call-offer", key(tenant, subject, "lapsed"),
+				text("offer-lapsed", p), "title-offer-lapsed", fields));
 	}
 
 	/** A closure ended the family's wait (or held offer) for a slot of that date. */
@@ -227,23 +214,21 @@ public class CallNotices {
 		Family family = family(tenant, childId, personId);
 		Map<String, Object> p = Map.of("when", when(start), "date", date(start.toLocalDate()));
 		String subject = "wait:" + familyId + ":" + Bookings.slotId(start);
-		for (String person : family.parentsAnd(personId)) {
-			send(tenant, person, "call-cancelled", key(tenant, subject, "closed"), text("wait-closed", p),
-					"title-closed", fields(family, start, null, "status-wait-closed"));
-		}
+		toParentsAnd(tenant, childId, personId, message("call-cancelled", key(tenant, subject, "closed"),
+				text("wait-closed", p), "title-closed", fields(family, start, null, "status-wait-closed")));
 	}
 
-	private void send(String tenant, String personId, String kind, String key, String text, String titleKey,
-			Map<String, String> fields) {
-		if (personId == null || personId.isBlank()) {
-			return;
+	/** The child's parents and one more person (who booked or joined the queue, often a parent), once each. */
+	private void toParentsAnd(String tenant, String childId, String personId, Message message) {
+		Set<String> people = new LinkedHashSet<>(this.roles.people(tenant, childId, ChildRole.PARENTS));
+		if (personId != null && !personId.isBlank()) {
+			people.add(personId);
 		}
-		for (String openid : this.directory.openidsOf(tenant, personId)) {
-			this.outbox.enqueue(Notification.builder(tenant, openid, kind, key + ":" + openid)
-				.text(text)
-				.template(this.scripts.text(PREFIX + titleKey), fields, null)
-				.build());
-		}
+		this.outbox.toPeople(tenant, people, message);
+	}
+
+	private Message message(String kind, String key, String text, String titleKey, Map<String, String> fields) {
+		return Message.of(kind, key, text, this.scripts.text(PREFIX + titleKey), fields);
 	}
 
 	private Map<String, Object> params(String tenant, Booking b, Family family) {
@@ -273,18 +258,15 @@ public class CallNotices {
 	}
 
 	String when(LocalDateTime at) {
-		List<String> weekdays = this.scripts.strings(PREFIX + "weekdays");
-		return this.scripts.text(PREFIX + "when", Map.of("weekday", weekdays.get(at.getDayOfWeek().getValue() - 1),
-				"month", at.getMonthValue(), "day", at.getDayOfMonth(), "time", at.format(HHMM)));
+		return this.wording.when(at);
 	}
 
 	private String shortWhen(LocalDateTime at) {
-		return this.scripts.text(PREFIX + "short-when",
-				Map.of("month", at.getMonthValue(), "day", at.getDayOfMonth(), "time", at.format(HHMM)));
+		return this.wording.shortWhen(at);
 	}
 
 	private String date(LocalDate date) {
-		return this.scripts.text(PREFIX + "date", Map.of("month", date.getMonthValue(), "day", date.getDayOfMonth()));
+		return this.wording.date(date);
 	}
 
 	private static String key(String tenant, String subject, String what) {
@@ -300,52 +282,20 @@ public class CallNotices {
 		return line.substring(0, line.offsetByCodePoints(0, Notification.MAX_FIELD_LENGTH));
 	}
 
+	/** What the wording says of the call's child and who booked it: given name, class, 母亲 or the name. */
 	private Family family(String tenant, String childId, String bookerId) {
 		Optional<Child> child = this.records.child(tenant, childId);
-		String name = child.map(c -> givenName(c.name())).orElse("");
-		Optional<SchoolClass> schoolClass = child.flatMap(c -> this.records.schoolClass(tenant, c.classId()));
-		String className = schoolClass.map(SchoolClass::name).orElse("");
-		Optional<String> teacher = schoolClass.map(SchoolClass::headTeacherId)
-			.filter(id -> !id.isBlank())
-			.or(() -> child.map(Child::pairedTeacherId).filter(id -> !id.isBlank()));
-		List<Person> parents = new ArrayList<>();
-		List<Person> guardians = new ArrayList<>();
-		for (Person adult : this.records.adultsOf(tenant, childId)) {
-			if (adult.role() == Role.PARENT) {
-				parents.add(adult);
-			}
-			else if (adult.role() == Role.GUARDIAN) {
-				guardians.add(adult);
-			}
-		}
+		String name = child.map(this.wording::givenName).orElse("");
+		String className = child.flatMap(c -> this.records.schoolClass(tenant, c.classId()))
+			.map(SchoolClass::name)
+			.orElse("");
 		String booker = this.records.person(tenant, bookerId)
 			.map(p -> p.relation() == null || p.relation().isBlank() ? p.name() : p.relation())
 			.orElse("");
-		return new Family(name, className, teacher, parents, guardians, booker);
+		return new Family(name, className, booker);
 	}
 
-	/** A Chinese given name: the name without its one-character surname, when that leaves two or more. */
-	static String givenName(String name) {
-		if (name == null) {
-			return "";
-		}
-		String n = name.strip();
-		return n.codePointCount(0, n.length()) >= 3 ? n.substring(n.offsetByCodePoints(0, 1)) : n;
-	}
-
-	private record Family(String childName, String className, Optional<String> dutyTeacher, List<Person> parents,
-			List<Person> guardians, String booker) {
-
-		/** The parents' person ids and the given person's, once each. */
-		Set<String> parentsAnd(String personId) {
-			Set<String> ids = new LinkedHashSet<>();
-			this.parents.forEach(p -> ids.add(p.id()));
-			if (personId != null && !personId.isBlank()) {
-				ids.add(personId);
-			}
-			return ids;
-		}
-
+	private record Family(String childName, String className, String booker) {
 	}
 
 }

@@ -26,8 +26,8 @@ public record CallSettings(List<String> stations, Map<String, List<OpeningHours>
 		Duration bookingWindow, Duration minNotice, Duration cancelNotice, int familyCapPerWeek,
 		List<Closure> closures, List<ExtraOpening> extraOpenings, boolean guardiansMayBook) {
 
-	/** The schools' time zone: every date and time in the settings is school time. */
-	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	/** Every date and time in the settings is school time ({@link org.qinqing.system.SchoolTime}). */
+	public static final ZoneId ZONE = org.qinqing.system.SchoolTime.ZONE;
 
 	public CallSettings {
 		stations = List.copyOf(stations);

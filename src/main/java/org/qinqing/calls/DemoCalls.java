@@ -1,5 +1,6 @@
 package org.qinqing.calls;
 
+import org.qinqing.system.SchoolTime;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -145,7 +146,7 @@ public class DemoCalls {
 			return null;
 		}
 		LocalDateTime bookedAt = start.minusDays(2).withHour(20).withMinute(0);
-		Clock then = Clock.fixed(ZonedDateTime.of(bookedAt, CallSettings.ZONE).toInstant(), CallSettings.ZONE);
+		Clock then = Clock.fixed(ZonedDateTime.of(bookedAt, SchoolTime.ZONE).toInstant(), SchoolTime.ZONE);
 		BookingResult result = new Bookings(this.redis, this.settings, then, this.events).book(tenant,
 				child.familyId(), child.id(), by, start);
 		return result.booking().map(Booking::number).orElse(null);

@@ -1,5 +1,6 @@
 package org.qinqing.calls;
 
+import org.qinqing.system.SchoolTime;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -70,7 +71,7 @@ public class SlotCalendar {
 
 	/** The school time now. */
 	public static LocalDateTime now(Clock clock) {
-		return ZonedDateTime.now(clock).withZoneSameInstant(CallSettings.ZONE).toLocalDateTime();
+		return ZonedDateTime.now(clock).withZoneSameInstant(SchoolTime.ZONE).toLocalDateTime();
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.qinqing.calls;
 
+import org.qinqing.system.SchoolTime;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
@@ -46,7 +47,7 @@ class BookingsTests extends PortalTestSupport {
 	}
 
 	static Clock clock(LocalDateTime schoolTime) {
-		return Clock.fixed(ZonedDateTime.of(schoolTime, CallSettings.ZONE).toInstant(), CallSettings.ZONE);
+		return Clock.fixed(ZonedDateTime.of(schoolTime, SchoolTime.ZONE).toInstant(), SchoolTime.ZONE);
 	}
 
 	BookingResult book(String family, LocalDateTime slot) {

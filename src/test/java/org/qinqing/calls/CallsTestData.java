@@ -1,5 +1,6 @@
 package org.qinqing.calls;
 
+import org.qinqing.system.SchoolTime;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -30,7 +31,7 @@ public final class CallsTestData {
 	}
 
 	public static Clock clock(LocalDateTime schoolTime) {
-		return Clock.fixed(ZonedDateTime.of(schoolTime, CallSettings.ZONE).toInstant(), CallSettings.ZONE);
+		return Clock.fixed(ZonedDateTime.of(schoolTime, SchoolTime.ZONE).toInstant(), SchoolTime.ZONE);
 	}
 
 	/** Books the call as the child's first parent (or any adult of the child), the day before at 10:00. */

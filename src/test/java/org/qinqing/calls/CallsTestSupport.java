@@ -1,5 +1,6 @@
 package org.qinqing.calls;
 
+import org.qinqing.system.SchoolTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,6 +65,12 @@ abstract class CallsTestSupport extends PortalTestSupport {
 	@Autowired
 	BotScripts scripts;
 
+	@Autowired
+	org.qinqing.conversation.Wording wording;
+
+	@Autowired
+	org.qinqing.people.ChildRoles roles;
+
 	String tenant;
 
 	MovableClock clock;
@@ -100,7 +107,7 @@ abstract class CallsTestSupport extends PortalTestSupport {
 		CallTimings timings = new CallTimings(OFFER_HOLD, Duration.ofSeconds(30));
 		this.bookings = new Bookings(this.redis, this.settings, this.clock, this::publish);
 		this.calendar = new SlotCalendar(this.settings, this.bookings, this.clock);
-		this.notices = new CallNotices(this.outbox, this.records, this.directory, this.scripts, this.calendar,
+		this.notices = new CallNotices(this.outbox, this.records, this.scripts, this.wording, this.roles, this.calendar,
 				this.bookings, this.clock);
 		this.waitlist = new CallWaitlist(this.redis, this.settings, this.bookings, this.notices, timings, this.clock);
 		this.schedule = new DueJobs(this.redis, this.clock, JobsProperties.defaults(),
@@ -210,7 +217,7 @@ abstract class CallsTestSupport extends PortalTestSupport {
 		}
 
 		void set(LocalDateTime schoolTime) {
-			this.now = ZonedDateTime.of(schoolTime, CallSettings.ZONE).toInstant();
+			this.now = ZonedDateTime.of(schoolTime, SchoolTime.ZONE).toInstant();
 		}
 
 		void advance(Duration duration) {
@@ -219,7 +226,7 @@ abstract class CallsTestSupport extends PortalTestSupport {
 
 		@Override
 		public ZoneId getZone() {
-			return CallSettings.ZONE;
+			return SchoolTime.ZONE;
 		}
 
 		@Override

@@ -1,5 +1,6 @@
 package org.qinqing.console;
 
+import org.qinqing.system.SchoolTime;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ class TenantIsolationTests extends PortalTestSupport {
 		Child child = null;
 		Booking call = null;
 		// a past weekday call of a left-behind child (other tests book the same school: take a free seat)
-		LocalDate today = LocalDate.now(org.qinqing.calls.CallSettings.ZONE);
+		LocalDate today = LocalDate.now(SchoolTime.ZONE);
 		for (Child candidate : data.children(TENANT)) {
 			for (int days = 1; call == null && candidate.leftBehind().isLeftBehind() && days < 30; days++) {
 				try {

@@ -1,5 +1,6 @@
 package org.qinqing.jobs;
 
+import org.qinqing.system.SchoolTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -224,7 +225,7 @@ class DueJobsTests extends PortalTestSupport {
 
 		@Override
 		public ZoneId getZone() {
-			return ZoneId.of("Asia/Shanghai");
+			return SchoolTime.ZONE;
 		}
 
 		@Override

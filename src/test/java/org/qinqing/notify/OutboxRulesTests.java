@@ -1,5 +1,6 @@
 package org.qinqing.notify;
 
+import org.qinqing.system.SchoolTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /** The outbox's rules that need neither Redis nor WeChat. */
 class OutboxRulesTests {
 
-	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId SHANGHAI = SchoolTime.ZONE;
 
 	private static final LocalDate DAY = TestDates.NEXT_MONDAY;
 

@@ -1,5 +1,6 @@
 package org.qinqing.notify;
 
+import org.qinqing.system.SchoolTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +48,7 @@ abstract class OutboxTestSupport extends PortalTestSupport {
 	/** The outbox's tenant in these tests: no other test context has an account for it. */
 	static final String T = TENANT + "-ob";
 
-	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	static final ZoneId ZONE = SchoolTime.ZONE;
 
 	static final String CUSTOM = "/cgi-bin/message/custom/send";
 

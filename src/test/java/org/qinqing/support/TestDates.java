@@ -1,5 +1,6 @@
 package org.qinqing.support;
 
+import org.qinqing.system.SchoolTime;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,7 +14,7 @@ import java.time.temporal.TemporalAdjusters;
 public final class TestDates {
 
 	/** The schools' zone, as the app's clock uses it. */
-	public static final ZoneId SCHOOL_ZONE = ZoneId.of("Asia/Shanghai");
+	public static final ZoneId SCHOOL_ZONE = SchoolTime.ZONE;
 
 	/** Today, school time, when the suite started. */
 	public static final LocalDate TODAY = LocalDate.now(SCHOOL_ZONE);

@@ -1,5 +1,6 @@
 package org.qinqing.calls.console;
 
+import org.qinqing.system.SchoolTime;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
@@ -94,7 +95,7 @@ class CallsPagesTests extends PortalTestSupport {
 	}
 
 	private static LocalDate today() {
-		return ZonedDateTime.now(CallSettings.ZONE).toLocalDate();
+		return ZonedDateTime.now(SchoolTime.ZONE).toLocalDate();
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package org.qinqing.console.signin;
 
+import org.qinqing.system.SchoolTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -40,7 +41,7 @@ class SignInGuardTests extends PortalTestSupport {
 
 	private static final Pattern SLOWED = Pattern.compile("系统正在放慢登录速度，这次没有核对密码。请等 (\\d+) 秒");
 
-	private static final ZoneId SCHOOL = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId SCHOOL = SchoolTime.ZONE;
 
 	@Autowired
 	private StaffAccounts accounts;
