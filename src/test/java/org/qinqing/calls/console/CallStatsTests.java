@@ -123,7 +123,8 @@ class CallStatsTests extends PortalTestSupport {
 				day.atTime(16, 30));
 		assertThat(result.outcome()).as("booking %s on %s", child.id(), day).isEqualTo(BookingOutcome.BOOKED);
 		if (outcome != null) {
-			this.outcomes.mark(this.tenant, result.booking().get().number(), outcome, "teacher");
+			this.outcomes.markRegardlessOfTime(this.tenant, result.booking().get().number(), outcome,
+					CallOutcomes.Marker.console("teacher", ""));
 		}
 		return result.booking().get();
 	}
@@ -151,7 +152,8 @@ class CallStatsTests extends PortalTestSupport {
 	void aRemarkCorrectsTheCount() {
 		Booking held = call(this.a1, day(0), CallOutcome.HELD);
 		assertThat(this.stats.summary(this.admin).heldThisMonth()).isEqualTo(1);
-		this.outcomes.mark(this.tenant, held.number(), CallOutcome.PARENT_NO_SHOW, "teacher");
+		this.outcomes.markRegardlessOfTime(this.tenant, held.number(), CallOutcome.PARENT_NO_SHOW,
+				CallOutcomes.Marker.console("teacher", ""));
 		assertThat(this.stats.summary(this.admin).heldThisMonth()).isZero();
 	}
 
