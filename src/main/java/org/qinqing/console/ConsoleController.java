@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.List;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,16 +20,21 @@ class ConsoleController {
 
 	static final String AUDIT_VIEW = "console/audit";
 
+	private static final java.time.ZoneId SCHOOL_ZONE = java.time.ZoneId.of("Asia/Shanghai");
+
 	private final List<DashboardTile> tiles;
 
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	ConsoleController(List<DashboardTile> tiles, AuditLog audit, Clock clock) {
+	private final MessageSource messages;
+
+	ConsoleController(List<DashboardTile> tiles, AuditLog audit, Clock clock, MessageSource messages) {
 		this.tiles = tiles.stream().sorted(Comparator.comparingInt(DashboardTile::order)).toList();
 		this.audit = audit;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	@GetMapping(SecurityConfiguration.LOGIN)
@@ -56,7 +62,10 @@ class ConsoleController {
 	String audit(Model model) {
 		StaffUser user = CurrentStaff.require();
 		model.addAttribute("user", user);
-		model.addAttribute("entries", this.audit.latest(user.tenant(), 500));
+		model.addAttribute("entries", this.audit.latest(user.tenant(), 500)
+			.stream()
+			.map(entry -> AuditView.of(entry, SCHOOL_ZONE, this.messages))
+			.toList());
 		return AUDIT_VIEW;
 	}
 
