@@ -245,7 +245,7 @@ class CallsPagesTests extends PortalTestSupport {
 		Page dashboard = signedIn("admin").get("/console");
 		assertThat(dashboard.body()).contains("本月已通话的亲情视频").contains("截至").contains("还没成功通过话")
 			.contains("href=\"/console/calls/never-held\"")
-			.doesNotContain("本月已通话的亲情视频</h2>\n      <p class=\"figure\">—");
+			.doesNotContain("本月已通话的亲情视频</h2>\n      <p class=\"figure\"><span>—</span>");
 	}
 
 	@Test
