@@ -18,13 +18,20 @@ class ArchivesBrowserTests extends BrowserTestSupport {
 	void adminOpensAChildsCardFromTheList() {
 		signIn(this.adminName, PASSWORD);
 		browser.get(url("/console/archives?incomplete=true"));
-		// other tests add children without cards to the same school: take the first with a phone on file
+		// other tests add children without cards to the same school: take the first with a phone on file,
+		// on whichever page of the list it is
 		var row = browser.findElements(By.cssSelector("table.list tbody tr"))
 			.stream()
 			.filter(tr -> tr.getText().contains("****"))
-			.findFirst()
-			.orElseThrow();
-		var firstChild = row.findElement(By.tagName("a"));
+			.findFirst();
+		while (row.isEmpty() && !browser.findElements(By.cssSelector("nav.pages a[rel=next]")).isEmpty()) {
+			browser.findElement(By.cssSelector("nav.pages a[rel=next]")).click();
+			row = browser.findElements(By.cssSelector("table.list tbody tr"))
+				.stream()
+				.filter(tr -> tr.getText().contains("****"))
+				.findFirst();
+		}
+		var firstChild = row.orElseThrow().findElement(By.tagName("a"));
 		String name = firstChild.getText();
 		firstChild.click();
 		waitFor().until(driver -> driver.getCurrentUrl().matches(".*/console/archives/[^/?]+$"));

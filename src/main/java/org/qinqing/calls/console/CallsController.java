@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 import org.qinqing.calls.Booking;
-import org.qinqing.calls.CallMarkers;
 import org.qinqing.calls.Bookings;
+import org.qinqing.calls.CallMarkers;
 import org.qinqing.calls.CallOutcome;
 import org.qinqing.calls.CallOutcomes;
 import org.qinqing.calls.CallSettings;
