@@ -40,10 +40,15 @@
     try { var x = new URL(String(u), location.href); return (x.protocol === 'http:' || x.protocol === 'https:') ? x.href : null; }
     catch (e) { return null; }
   }
+  // school time, whatever the browser's zone: the server words it (m.time); this is for pushes kept from before
   function fmtTime(at) {
     var d = new Date(at);
-    return isNaN(d.getTime()) ? String(at)
-      : d.toLocaleString(undefined, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+    if (isNaN(d.getTime())) return String(at);
+    try {
+      return d.toLocaleString('zh-CN', { timeZone: T.zone, month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    } catch (e) {
+      return String(at);
+    }
   }
 
   function build(m) {
@@ -61,12 +66,15 @@
     if (m.k === 'tpl') {
       body = el('div', 'card');
       if (m.title) body.appendChild(el('div', 'tt', m.title));
-      if (m.at) body.appendChild(el('div', 'at', fmtTime(m.at)));
-      var f = (m.fields && typeof m.fields === 'object') ? m.fields : {};
-      Object.keys(f).forEach(function (k) {
+      if (m.time || m.at) body.appendChild(el('div', 'at', m.time || fmtTime(m.at)));
+      // the template's labels (孩子, 时间...) as WeChat shows them; pushes kept from before have only the keys
+      var rows = Array.isArray(m.rows) ? m.rows : Object.keys((m.fields && typeof m.fields === 'object') ? m.fields : {})
+        .map(function (k) { return { label: k, value: m.fields[k] }; });
+      rows.forEach(function (f) {
+        if (!f) return;
         var r = el('div', 'frow');
-        r.appendChild(el('span', 'fk', k + ':'));
-        r.appendChild(el('span', 'fv', f[k] == null ? '' : String(f[k])));
+        r.appendChild(el('span', 'fk', String(f.label == null ? '' : f.label) + T.separator));
+        r.appendChild(el('span', 'fv', f.value == null ? '' : String(f.value)));
         body.appendChild(r);
       });
       if (m.t) body.appendChild(el('div', 'fv', m.t));
@@ -177,7 +185,7 @@
         var seq = Number(m.seq);
         if (!isNaN(seq)) { if (seq <= seen) return; seen = seq; }
         add(openid, m.kind === 'template'
-          ? { w: 'b', k: 'tpl', title: m.title, fields: m.fields, url: m.url, at: m.at, t: m.text }
+          ? { w: 'b', k: 'tpl', title: m.title, rows: m.rows, fields: m.fields, url: m.url, at: m.at, time: m.time, t: m.text }
           : { w: 'b', k: 'text', t: m.text == null ? '' : String(m.text) });
       });
       S.seen[openid] = seen;

@@ -46,10 +46,17 @@ class BindingAlerts {
 				.builder(tenant, openid, "binding-alert", "bind-alert:" + redemption.personId() + ":" + at + ":" + openid)
 				.urgent()
 				.text(text)
-				.template(this.scripts.text("binding.others-bound-title"),
-						Map.of("name", fit(name), "status", fit(this.scripts.text("binding.others-bound-status"))), null)
+				.template(this.scripts.text("binding.others-bound-title"), fields(name), null)
 				.build());
 		}
+	}
+
+	/** In the template's order (Map.of has none): the simulator shows them as WeChat does, name first. */
+	private Map<String, String> fields(String name) {
+		Map<String, String> fields = new java.util.LinkedHashMap<>();
+		fields.put("name", fit(name));
+		fields.put("status", fit(this.scripts.text("binding.others-bound-status")));
+		return fields;
 	}
 
 	private static String fit(String value) {

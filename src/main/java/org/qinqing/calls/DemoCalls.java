@@ -88,7 +88,7 @@ public class DemoCalls {
 			String number = book(tenant, child, slot.start());
 			if (number != null) {
 				booked++;
-				this.outcomes.mark(tenant, number, outcomeFor(next), "demo");
+				this.outcomes.markRegardlessOfTime(tenant, number, outcomeFor(next), headTeacher(tenant, child));
 			}
 			next++;
 		}
@@ -101,7 +101,7 @@ public class DemoCalls {
 				String number = book(tenant, missing, slots.get(slots.size() - 1).start());
 				if (number != null) {
 					booked++;
-					this.outcomes.mark(tenant, number, CallOutcome.PARENT_NO_SHOW, "demo");
+					this.outcomes.markRegardlessOfTime(tenant, number, CallOutcome.PARENT_NO_SHOW, headTeacher(tenant, missing));
 				}
 			}
 		}
@@ -131,6 +131,14 @@ public class DemoCalls {
 			case 9 -> CallOutcome.PARENT_NO_SHOW;
 			default -> CallOutcome.HELD;
 		};
+	}
+
+	/** The child's head teacher, who brought the child and marked the call in chat, as teachers do. */
+	private CallOutcomes.Marker headTeacher(String tenant, Child child) {
+		return this.records.schoolClass(tenant, child.classId())
+			.flatMap(c -> this.records.person(tenant, c.headTeacherId()))
+			.map(teacher -> CallOutcomes.Marker.wechat(teacher.id(), teacher.name()))
+			.orElse(CallOutcomes.Marker.console("demo", ""));
 	}
 
 	/** Books as the child's parent (else any adult) would have, two days before the call. */

@@ -9,11 +9,25 @@ import org.qinqing.system.RedisKeys;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Service;
 
-/** Who viewed a full contact card or exported data, and when: kept per tenant, newest first. */
+/**
+ * Who viewed a full contact card, exported data or marked a call, and when: kept per tenant, newest first.
+ * Staff act in the console; teachers also act in chat (e.g. marking today's calls), recorded with their person id.
+ */
 @Service
 public class AuditLog {
 
-	public record Entry(Instant at, String username, String action, String target) {
+	/** Where an action was taken. */
+	public enum Channel {
+
+		CONSOLE, WECHAT
+
+	}
+
+	/**
+	 * @param username the staff username, or in chat the teacher's person id
+	 * @param name the name the school knows them by at the time (empty in entries written before names were kept)
+	 */
+	public record Entry(Instant at, String username, String action, String target, String name, Channel channel) {
 	}
 
 	private static final int KEEP = 10_000;
@@ -28,9 +42,20 @@ public class AuditLog {
 	}
 
 	public void record(StaffUser user, String action, String target) {
-		String key = RedisKeys.of(user.tenant(), "audit");
-		this.redis.opsForList()
-			.leftPush(key, this.clock.millis() + "\t" + user.username() + "\t" + action + "\t" + target);
+		write(user.tenant(), user.username(), user.displayName(), Channel.CONSOLE, action, target);
+	}
+
+	/** An action a teacher (or school leader) took in chat, e.g. marking a call from 今天的视频. */
+	public void recordFromChat(String tenant, String personId, String name, String action, String target) {
+		write(tenant, personId, name, Channel.WECHAT, action, target);
+	}
+
+	private void write(String tenant, String who, String name, Channel channel, String action, String target) {
+		String key = RedisKeys.of(tenant, "audit");
+		// tab-separated; entries of the first shape have four fields, name and channel were added after
+		String line = String.join("\t", String.valueOf(this.clock.millis()), oneField(who), oneField(action),
+				oneField(target), oneField(name), channel.name());
+		this.redis.opsForList().leftPush(key, line);
 		this.redis.opsForList().trim(key, 0, KEEP - 1);
 	}
 
@@ -38,10 +63,17 @@ public class AuditLog {
 		List<String> raw = this.redis.opsForList().range(RedisKeys.of(tenant, "audit"), 0, count - 1);
 		List<Entry> entries = new ArrayList<>();
 		for (String line : raw == null ? List.<String>of() : raw) {
-			String[] parts = line.split("\t", 4);
-			entries.add(new Entry(Instant.ofEpochMilli(Long.parseLong(parts[0])), parts[1], parts[2], parts[3]));
+			String[] parts = line.split("\t", -1);
+			boolean full = parts.length >= 6;
+			entries.add(new Entry(Instant.ofEpochMilli(Long.parseLong(parts[0])), parts[1], parts[2],
+					full ? parts[3] : String.join("\t", java.util.Arrays.copyOfRange(parts, 3, parts.length)),
+					full ? parts[4] : "", full ? Channel.valueOf(parts[5]) : Channel.CONSOLE));
 		}
 		return entries;
+	}
+
+	private static String oneField(String value) {
+		return value == null ? "" : value.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.qinqing.console.signin.SignInNotices;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,8 @@ class ConsoleController {
 
 	static final String AUDIT_VIEW = "console/audit";
 
+	private static final java.time.ZoneId SCHOOL_ZONE = java.time.ZoneId.of("Asia/Shanghai");
+
 	private final List<DashboardTile> tiles;
 
 	private final AuditLog audit;
@@ -29,11 +32,15 @@ class ConsoleController {
 
 	private final Clock clock;
 
-	ConsoleController(List<DashboardTile> tiles, AuditLog audit, SignInNotices signIns, Clock clock) {
+	private final MessageSource messages;
+
+	ConsoleController(List<DashboardTile> tiles, AuditLog audit, SignInNotices signIns, Clock clock,
+			MessageSource messages) {
 		this.tiles = tiles.stream().sorted(Comparator.comparingInt(DashboardTile::order)).toList();
 		this.audit = audit;
 		this.signIns = signIns;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	@GetMapping(SecurityConfiguration.LOGIN)
@@ -66,7 +73,10 @@ class ConsoleController {
 	String audit(Model model) {
 		StaffUser user = CurrentStaff.require();
 		model.addAttribute("user", user);
-		model.addAttribute("entries", this.audit.latest(user.tenant(), 500));
+		model.addAttribute("entries", this.audit.latest(user.tenant(), 500)
+			.stream()
+			.map(entry -> AuditView.of(entry, SCHOOL_ZONE, this.messages))
+			.toList());
 		return AUDIT_VIEW;
 	}
 

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +41,9 @@ class ArchivesController {
 
 	static final String EDIT_CARD_ACTION = "edit-card";
 
+	/** Children a page of the list shows: a class fits on one, a phone scrolls a little. */
+	static final int PAGE_SIZE = 30;
+
 	private static final ZoneId SCHOOL_ZONE = ZoneId.of("Asia/Shanghai");
 
 	/**
@@ -76,8 +78,11 @@ class ArchivesController {
 
 	private final AuditLog audit;
 
+	private final ArchiveSelection selection;
+
 	ArchivesController(ChildAccess access, SchoolRecords records, ContactCards cards, Directory directory,
-			AuditLog audit) {
+			AuditLog audit, ArchiveSelection selection) {
+		this.selection = selection;
 		this.access = access;
 		this.records = records;
 		this.cards = cards;
@@ -88,39 +93,35 @@ class ArchivesController {
 	@GetMapping("/console/archives")
 	String list(@RequestParam(name = "class", required = false) String classId,
 			@RequestParam(name = "type", required = false) String type,
-			@RequestParam(name = "incomplete", defaultValue = "false") boolean incomplete, Model model) {
+			@RequestParam(name = "incomplete", defaultValue = "false") boolean incomplete,
+			@RequestParam(name = "page", defaultValue = "1") int page, Model model) {
 		StaffUser user = CurrentStaff.require();
 		List<SchoolClass> classes = this.access.visibleClasses(user);
 		Map<String, String> classNames = new LinkedHashMap<>();
 		classes.forEach(c -> classNames.put(c.id(), c.name()));
-		LeftBehindType wantedType = parseType(type);
+		ArchiveFilter filter = new ArchiveFilter(classId, type, incomplete);
+		List<Child> selected = this.selection.children(user, filter, classes);
+		ArchivePage shown = ArchivePage.of(page, PAGE_SIZE, selected.size());
+		List<Child> onPage = selected.subList(shown.from(), shown.to());
+		// only this page's cards are read, all in one round trip
+		Map<String, Map<CardField, String>> cards = this.cards.cards(user.tenant(),
+				onPage.stream().map(Child::id).toList());
 		List<Row> rows = new ArrayList<>();
-		for (Child child : this.access.visibleChildren(user)) {
-			if (hasText(classId) && !classId.equals(child.classId())) {
-				continue;
-			}
-			if (wantedType != null && child.leftBehind() != wantedType) {
-				continue;
-			}
-			int missing = missingFields(user, child).size();
-			if (incomplete && (missing == 0 || !child.leftBehind().isLeftBehind())) {
-				continue;
-			}
-			Map<CardField, String> card = this.cards.card(user.tenant(), child.id());
+		for (Child child : onPage) {
+			Map<CardField, String> card = cards.get(child.id());
+			int missing = child.leftBehind().isLeftBehind() ? ContactCards.missing(child, card).size() : 0;
 			rows.add(new Row(child.id(), child.name(), classNames.getOrDefault(child.classId(), ""),
 					child.leftBehind(), card.getOrDefault(CardField.GUARDIAN_NAME, ""),
 					CardForm.mask(card.get(CardField.GUARDIAN_PHONE)), missing));
 		}
-		// visible children come by id; show them class by class, in grade order
-		List<String> order = new ArrayList<>(classNames.values());
-		rows.sort(Comparator.comparingInt((Row row) -> order.indexOf(row.className())).thenComparing(Row::id));
 		model.addAttribute("user", user);
 		model.addAttribute("classes", classes);
 		model.addAttribute("types", LeftBehindType.values());
-		model.addAttribute("selectedClass", hasText(classId) ? classId : "");
-		model.addAttribute("selectedType", wantedType == null ? "" : wantedType.name());
-		model.addAttribute("incomplete", incomplete);
+		model.addAttribute("selectedClass", filter.classId() == null ? "" : filter.classId());
+		model.addAttribute("selectedType", filter.type());
+		model.addAttribute("incomplete", filter.incomplete());
 		model.addAttribute("rows", rows);
+		model.addAttribute("page", shown);
 		return LIST_VIEW;
 	}
 
@@ -244,22 +245,6 @@ class ArchivesController {
 			}
 		}
 		return adults;
-	}
-
-	private static LeftBehindType parseType(String type) {
-		if (!hasText(type)) {
-			return null;
-		}
-		for (LeftBehindType candidate : LeftBehindType.values()) {
-			if (candidate.name().equals(type)) {
-				return candidate;
-			}
-		}
-		return null;
-	}
-
-	private static boolean hasText(String value) {
-		return value != null && !value.isBlank();
 	}
 
 }

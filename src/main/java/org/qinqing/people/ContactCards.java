@@ -50,8 +50,23 @@ public class ContactCards {
 
 	public Map<CardField, String> card(String tenant, String childId) {
 		HashOperations<String, String, String> hashes = this.redis.opsForHash();
+		return fields(hashes.entries(cardKey(tenant, childId)));
+	}
+
+	/** The cards of these children by child id (an empty card when none), read in one pipeline. */
+	public Map<String, Map<CardField, String>> cards(String tenant, List<String> childIds) {
+		List<Map<String, String>> hashes = RedisHashes.entries(this.redis,
+				childIds.stream().map(id -> cardKey(tenant, id)).toList());
+		Map<String, Map<CardField, String>> cards = new java.util.HashMap<>();
+		for (int i = 0; i < childIds.size(); i++) {
+			cards.put(childIds.get(i), fields(hashes.get(i)));
+		}
+		return cards;
+	}
+
+	private static Map<CardField, String> fields(Map<String, String> hash) {
 		Map<CardField, String> card = new EnumMap<>(CardField.class);
-		hashes.entries(cardKey(tenant, childId)).forEach((key, value) -> {
+		hash.forEach((key, value) -> {
 			if (!key.startsWith("_")) {
 				card.put(CardField.ofKey(key), value);
 			}
@@ -99,24 +114,29 @@ public class ContactCards {
 
 	/** Required fields still empty on a child's card; empty when the card is complete. */
 	public List<CardField> missing(String tenant, Child child) {
-		Map<CardField, String> card = card(tenant, child.id());
+		return missing(child, card(tenant, child.id()));
+	}
+
+	/** Required fields still empty on this card of the child's. */
+	public static List<CardField> missing(Child child, Map<CardField, String> card) {
 		return CardField.requiredFor(child.leftBehind())
 			.stream()
 			.filter(field -> card.getOrDefault(field, "").isBlank())
 			.toList();
 	}
 
-	/** The archive rate of every class in one pass over the children, by class id. */
+	/** The archive rate of every class in one pass over the children (records and cards pipelined), by class id. */
 	public Map<String, ArchiveRate> archiveRatesByClass(String tenant) {
+		List<Child> leftBehind = this.records.children(tenant, this.records.ids(tenant, "child"))
+			.stream()
+			.filter(child -> child.leftBehind().isLeftBehind())
+			.toList();
+		Map<String, Map<CardField, String>> cards = cards(tenant, leftBehind.stream().map(Child::id).toList());
 		Map<String, int[]> counts = new java.util.HashMap<>();
-		for (String id : this.records.ids(tenant, "child")) {
-			Child child = this.records.child(tenant, id).orElse(null);
-			if (child == null || !child.leftBehind().isLeftBehind()) {
-				continue;
-			}
+		for (Child child : leftBehind) {
 			int[] count = counts.computeIfAbsent(child.classId(), k -> new int[2]);
 			count[1]++;
-			if (missing(tenant, child).isEmpty()) {
+			if (missing(child, cards.get(child.id())).isEmpty()) {
 				count[0]++;
 			}
 		}

@@ -51,12 +51,15 @@ class SimulatorController {
 
 	private final LinkSigner signer;
 
+	private final PushesAsShown pushes;
+
 	private final PortalClient portal = new PortalClient();
 
 	private final AtomicLong msgIds = new AtomicLong(System.currentTimeMillis() * 1000);
 
 	SimulatorController(DemoData demo, WechatAccounts accounts, SimulatorOutbox outbox, MessageSource messages,
 			BotScripts scripts, Clock clock, BindingCodes codes, LinkSigner signer) {
+		this.pushes = new PushesAsShown(messages);
 		this.codes = codes;
 		this.signer = signer;
 		this.demo = demo;
@@ -91,6 +94,7 @@ class SimulatorController {
 		model.addAttribute("menuButtons", buttons);
 		model.addAttribute("appId", this.accounts.primary().appId());
 		model.addAttribute("demoCodes", demoCodes(locale));
+		model.addAttribute("schoolZone", PushesAsShown.SCHOOL_ZONE.getId());
 		return VIEW;
 	}
 
@@ -138,10 +142,11 @@ class SimulatorController {
 
 	@GetMapping("/simulator/api/pushes")
 	@ResponseBody
-	Map<String, Object> pushes(@RequestParam String openid, @RequestParam(defaultValue = "0") long after) {
+	Map<String, Object> pushes(@RequestParam String openid, @RequestParam(defaultValue = "0") long after,
+			Locale locale) {
 		List<Map<String, Object>> list = this.outbox.since(this.demo.tenant(), openid, after);
 		long next = list.isEmpty() ? after : ((Number) list.get(list.size() - 1).get("seq")).longValue() + 1;
-		return Map.of("messages", list, "next", next);
+		return Map.of("messages", list.stream().map(m -> this.pushes.asShown(m, locale)).toList(), "next", next);
 	}
 
 }

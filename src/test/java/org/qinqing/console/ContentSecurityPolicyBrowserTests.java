@@ -176,7 +176,7 @@ class ContentSecurityPolicyBrowserTests extends BrowserTestSupport {
 		// pushed messages arrive by polling: a text and a template card with its link
 		this.simulatorOutbox.send(new TextMessage(this.demo.tenant(), openid, "推送测试" + TENANT));
 		this.simulatorOutbox.send(new TemplateMessage(this.demo.tenant(), openid, "tpl", "视频提醒",
-				"https://school.example/n/csp", Map.of("时间", "周三 17:15")));
+				"https://school.example/n/csp", Map.of("time", "周三 17:15")));
 		waitFor().until(driver -> driver.findElements(By.cssSelector(".card .tt"))
 			.stream()
 			.anyMatch(tt -> tt.getText().equals("视频提醒")));
@@ -185,7 +185,7 @@ class ContentSecurityPolicyBrowserTests extends BrowserTestSupport {
 		WebElement link = browser.findElement(By.cssSelector(".card a"));
 		assertThat(link.getAttribute("href")).isEqualTo("https://school.example/n/csp");
 		assertThat(link.getText()).isEqualTo("详情 ›");
-		assertThat(browser.findElement(By.cssSelector(".card .frow")).getText()).contains("时间:").contains("周三 17:15");
+		assertThat(browser.findElement(By.cssSelector(".card .frow")).getText()).contains("时间：").contains("周三 17:15");
 
 		// the page's own style sheet is applied (the phone frame and the green send button)
 		assertThat(browser.findElement(By.id("send")).getCssValue("background-color")).isEqualTo("rgba(7, 193, 96, 1)");

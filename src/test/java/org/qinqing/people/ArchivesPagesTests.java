@@ -27,6 +27,8 @@ class ArchivesPagesTests extends PortalTestSupport {
 	/** Links to children's cards (the import page and the exports sit beside them, with dots or words). */
 	private static final Pattern CHILD_LINK = Pattern.compile("href=\"/console/archives/(?!import\")([^\"/?.]+)\"");
 
+	private static final Pattern NEXT_PAGE = Pattern.compile("rel=\"next\"\\s+href=\"([^\"]+)\"");
+
 	@Autowired
 	private SchoolRecords records;
 
@@ -78,6 +80,35 @@ class ArchivesPagesTests extends PortalTestSupport {
 		return ids;
 	}
 
+	/** The page of a list that lists this child, following its 下一页 links. */
+	static Page pageListing(ConsoleBrowser browser, String path, String childId) {
+		String next = path;
+		for (int pages = 0; next != null && pages < 50; pages++) {
+			Page page = browser.get(next);
+			if (listedIds(page).contains(childId)) {
+				return page;
+			}
+			Matcher link = NEXT_PAGE.matcher(page.body());
+			next = link.find() ? link.group(1).replace("&amp;", "&") : null;
+		}
+		throw new AssertionError(childId + " is on no page of " + path);
+	}
+
+	/** The children listed on every page of a list, following its 下一页 links. */
+	static Set<String> listedIdsOfAllPages(ConsoleBrowser browser, String path) {
+		Set<String> ids = new LinkedHashSet<>();
+		String next = path;
+		for (int pages = 0; next != null; pages++) {
+			assertThat(pages).as("pages of " + path).isLessThan(50);
+			Page page = browser.get(next);
+			assertThat(page.status()).isEqualTo(200);
+			ids.addAll(listedIds(page));
+			Matcher link = NEXT_PAGE.matcher(page.body());
+			next = link.find() ? link.group(1).replace("&amp;", "&") : null;
+		}
+		return ids;
+	}
+
 	@Test
 	void anonymousUsersAreSentToSignIn() {
 		ConsoleBrowser anonymous = new ConsoleBrowser(this.port);
@@ -112,35 +143,33 @@ class ArchivesPagesTests extends PortalTestSupport {
 	@Test
 	void aTeacherListsOnlyTheirClassesAndPairedChildren() {
 		Person teacher = teacher("teacher1");
-		Page page = signedIn("teacher1").get("/console/archives");
-		assertThat(page.status()).isEqualTo(200);
 		Set<String> expected = new LinkedHashSet<>();
 		for (Child c : allChildren()) {
 			if (teacher.classIds().contains(c.classId()) || c.pairedTeacherId().equals(teacher.id())) {
 				expected.add(c.id());
 			}
 		}
-		assertThat(listedIds(page)).containsExactlyInAnyOrderElementsOf(expected);
-		assertThat(listedIds(signedIn("admin").get("/console/archives"))).hasSize(allChildren().size());
+		assertThat(listedIdsOfAllPages(signedIn("teacher1"), "/console/archives?type=ALL"))
+			.containsExactlyInAnyOrderElementsOf(expected);
+		assertThat(listedIdsOfAllPages(signedIn("admin"), "/console/archives?type=ALL")).hasSize(allChildren().size());
 	}
 
 	@Test
 	void filtersByClassTypeAndIncompleteCards() {
 		ConsoleBrowser admin = signedIn("admin");
 		String classId = allChildren().get(0).classId();
-		Set<String> inClass = listedIds(admin.get("/console/archives?class=" + classId));
+		Set<String> inClass = listedIdsOfAllPages(admin, "/console/archives?type=ALL&class=" + classId);
 		assertThat(inClass).isNotEmpty()
 			.containsExactlyInAnyOrderElementsOf(
 					allChildren().stream().filter(c -> c.classId().equals(classId)).map(Child::id).toList());
 
-		Set<String> bothAway = listedIds(admin.get("/console/archives?type=BOTH_AWAY"));
+		Set<String> bothAway = listedIdsOfAllPages(admin, "/console/archives?type=BOTH_AWAY");
 		assertThat(bothAway).isNotEmpty()
 			.containsExactlyInAnyOrderElementsOf(allChildren().stream()
 				.filter(c -> c.leftBehind() == LeftBehindType.BOTH_AWAY)
 				.map(Child::id)
 				.toList());
 
-		Page incomplete = admin.get("/console/archives?incomplete=true");
 		List<String> expected = allChildren().stream()
 			.filter(c -> c.leftBehind().isLeftBehind() && !this.cards.missing(TENANT, c).isEmpty())
 			.map(Child::id)
@@ -149,9 +178,11 @@ class ArchivesPagesTests extends PortalTestSupport {
 		assertThat(this.cards.archiveRate(TENANT, null).leftBehind()
 				- this.cards.archiveRate(TENANT, null).complete()).as("matches the archive-rate tile")
 			.isEqualTo(expected.size());
-		assertThat(listedIds(incomplete)).containsExactlyInAnyOrderElementsOf(expected);
+		assertThat(listedIdsOfAllPages(admin, "/console/archives?incomplete=true"))
+			.containsExactlyInAnyOrderElementsOf(expected);
 		Child one = this.records.child(TENANT, expected.get(0)).orElseThrow();
-		assertThat(incomplete.body()).contains("缺 " + this.cards.missing(TENANT, one).size() + " 项");
+		Page ofOne = pageListing(admin, "/console/archives?incomplete=true&class=" + one.classId(), one.id());
+		assertThat(ofOne.body()).contains("缺 " + this.cards.missing(TENANT, one).size() + " 项");
 	}
 
 	@Test
@@ -164,7 +195,7 @@ class ArchivesPagesTests extends PortalTestSupport {
 		String masked = phone.substring(0, 3) + "****" + phone.substring(7);
 		ConsoleBrowser admin = signedIn("admin");
 
-		Page list = admin.get("/console/archives?class=" + child.classId());
+		Page list = pageListing(admin, "/console/archives?type=ALL&class=" + child.classId(), child.id());
 		assertThat(list.body()).contains(masked).doesNotContain(phone);
 
 		Page card = admin.get("/console/archives/" + child.id());

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The call figures the console shows, always within what the user may see ({@link ChildAccess}):
- * calls held this month (in all and per class), left-behind children whose parents never had a held
+ * calls held this month and the month before (in all and per class), left-behind children whose parents never had a held
  * call, and families whose parents missed calls again and again.
  */
 @Service
@@ -42,10 +42,12 @@ public class CallStats {
 	 * The month's figures as of {@code asOf} (school time).
 	 *
 	 * @param heldByClass held calls per visible class, in grade order (classes with none too)
+	 * @param heldLastMonth held calls of the month before, beside this month's (which on the 1st is nearly none)
+	 * @param heldByClassLastMonth the month before's, per class in the same order
 	 * @param neverHeld visible left-behind children no booking of whom has a held mark
 	 */
 	public record Summary(LocalDateTime asOf, int heldThisMonth, Map<SchoolClass, Integer> heldByClass,
-			List<Child> neverHeld) {
+			int heldLastMonth, Map<SchoolClass, Integer> heldByClassLastMonth, List<Child> neverHeld) {
 	}
 
 	/** A family with repeated parent no-shows: the visible children their bookings were for. */
@@ -74,10 +76,13 @@ public class CallStats {
 		Map<String, CallOutcomes.Mark> marks = this.outcomes.marks(user.tenant(),
 				all.stream().map(Booking::number).toList());
 		LocalDateTime monthStart = now.toLocalDate().withDayOfMonth(1).atStartOfDay();
+		LocalDateTime lastMonthStart = monthStart.minusMonths(1);
 		LocalDateTime nextMonth = monthStart.plusMonths(1);
 		Map<String, Integer> perClassId = new LinkedHashMap<>();
+		Map<String, Integer> perClassIdLastMonth = new LinkedHashMap<>();
 		Set<String> childrenWithHeldCall = new HashSet<>();
 		int held = 0;
+		int heldLastMonth = 0;
 		for (Booking booking : all) {
 			CallOutcomes.Mark mark = marks.get(booking.number());
 			Child child = visible.get(booking.childId());
@@ -89,16 +94,22 @@ public class CallStats {
 				held++;
 				perClassId.merge(child.classId(), 1, Integer::sum);
 			}
+			else if (!booking.start().isBefore(lastMonthStart) && booking.start().isBefore(monthStart)) {
+				heldLastMonth++;
+				perClassIdLastMonth.merge(child.classId(), 1, Integer::sum);
+			}
 		}
 		Map<SchoolClass, Integer> heldByClass = new LinkedHashMap<>();
+		Map<SchoolClass, Integer> heldByClassLastMonth = new LinkedHashMap<>();
 		for (SchoolClass schoolClass : this.access.visibleClasses(user)) {
 			heldByClass.put(schoolClass, perClassId.getOrDefault(schoolClass.id(), 0));
+			heldByClassLastMonth.put(schoolClass, perClassIdLastMonth.getOrDefault(schoolClass.id(), 0));
 		}
 		List<Child> neverHeld = visible.values()
 			.stream()
 			.filter(child -> child.leftBehind().isLeftBehind() && !childrenWithHeldCall.contains(child.id()))
 			.toList();
-		return new Summary(now, held, heldByClass, neverHeld);
+		return new Summary(now, held, heldByClass, heldLastMonth, heldByClassLastMonth, neverHeld);
 	}
 
 	/** Families with at least two parent no-shows in the last 60 days, the most no-shows first. */

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 
 import org.qinqing.calls.Booking;
 import org.qinqing.calls.Bookings;
+import org.qinqing.calls.CallMarkers;
 import org.qinqing.calls.CallOutcome;
 import org.qinqing.calls.CallOutcomes;
 import org.qinqing.calls.CallSettings;
@@ -59,9 +60,12 @@ class CallsController {
 
 	static final String MARK_ACTION = "mark-call";
 
-	/** A call of the day as the teacher sees it; {@code outcome} is null until marked. */
+	/**
+	 * A call of the day as the teacher sees it; {@code outcome} is null until marked. {@code begun}: the call
+	 * may be marked (it has started); {@code markedBy} is the marker's name, empty when unknown.
+	 */
 	record CallRow(String number, LocalTime time, String station, String childName, String className,
-			String bookedBy, CallOutcome outcome, String markedBy) {
+			String bookedBy, boolean begun, CallOutcome outcome, String markedBy, boolean markedInChat) {
 	}
 
 	/** A cell of the week calendar: {@code FREE}, {@code BOOKED} (with the child's name when visible) or {@code CLOSED}. */
@@ -93,13 +97,16 @@ class CallsController {
 
 	private final AuditLog audit;
 
+	private final CallMarkers markers;
+
 	private final java.time.Clock clock;
 
 	private final org.springframework.context.MessageSource messages;
 
 	CallsController(Bookings bookings, SlotCalendar calendar, CallSettingsStore settings, CallOutcomes outcomes,
-			CallStats stats, ChildAccess access, SchoolRecords records, AuditLog audit, java.time.Clock clock,
-			org.springframework.context.MessageSource messages) {
+			CallStats stats, ChildAccess access, SchoolRecords records, AuditLog audit, CallMarkers markers,
+			java.time.Clock clock, org.springframework.context.MessageSource messages) {
+		this.markers = markers;
 		this.messages = messages;
 		this.bookings = bookings;
 		this.calendar = calendar;
@@ -134,8 +141,9 @@ class CallsController {
 				.orElse(""));
 			CallOutcomes.Mark mark = marks.get(b.number());
 			rows.add(new CallRow(b.number(), b.start().toLocalTime(), b.station(), child.name(),
-					classNames.getOrDefault(child.classId(), ""), relation, mark == null ? null : mark.outcome(),
-					mark == null ? "" : mark.by()));
+					classNames.getOrDefault(child.classId(), ""), relation, this.outcomes.hasBegun(b),
+					mark == null ? null : mark.outcome(), mark == null ? "" : this.markers.nameOf(user.tenant(), mark.by()),
+					mark != null && mark.by().channel() == CallOutcomes.Marker.Channel.WECHAT));
 		}
 		model.addAttribute("user", user);
 		model.addAttribute("day", day);
@@ -169,11 +177,11 @@ class CallsController {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
 		}
 		LocalDate day = booking.start().toLocalDate();
-		if (day.isAfter(today())) {
-			redirect.addFlashAttribute("notYet", true);
+		CallOutcomes.Marker by = CallOutcomes.Marker.console(user.username(), user.displayName());
+		if (this.outcomes.mark(user.tenant(), booking, value, by) == CallOutcomes.Marking.NOT_STARTED) {
+			redirect.addFlashAttribute("notStarted", booking.start());
 		}
 		else {
-			this.outcomes.mark(user.tenant(), booking.number(), value, user.username());
 			this.audit.record(user, MARK_ACTION, booking.number() + " " + value.name());
 			redirect.addFlashAttribute("marked", booking.number());
 		}

@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.qinqing.console.StaffUser;
+import org.qinqing.people.ArchiveFilter;
+import org.qinqing.people.ArchiveSelection;
 import org.qinqing.people.CardField;
 import org.qinqing.people.Child;
 import org.qinqing.people.ChildAccess;
 import org.qinqing.people.ContactCards;
-import org.qinqing.people.LeftBehindType;
 import org.qinqing.people.SchoolClass;
 import org.qinqing.people.SchoolRecords;
 import org.springframework.stereotype.Service;
@@ -37,27 +38,21 @@ class ArchiveTransfer {
 	record Outcome(int created, int updated, int unchanged) {
 	}
 
-	/**
-	 * The archive list's filters (same parameters as {@code /console/archives}): a class id, a
-	 * left-behind type, only left-behind children whose card is incomplete. Nulls and false: no filter.
-	 */
-	record Filter(String classId, LeftBehindType type, boolean incomplete) {
-
-		static final Filter NONE = new Filter(null, null, false);
-
-	}
-
 	private final SchoolRecords records;
 
 	private final ContactCards cards;
 
 	private final ChildAccess access;
 
+	private final ArchiveSelection selection;
+
 	private final Clock clock;
 
 	private final SecureRandom random = new SecureRandom();
 
-	ArchiveTransfer(SchoolRecords records, ContactCards cards, ChildAccess access, Clock clock) {
+	ArchiveTransfer(SchoolRecords records, ContactCards cards, ChildAccess access, ArchiveSelection selection,
+			Clock clock) {
+		this.selection = selection;
 		this.records = records;
 		this.cards = cards;
 		this.access = access;
@@ -133,11 +128,11 @@ class ArchiveTransfer {
 
 	/** The archive the user may see, in the import's columns, header first. */
 	List<List<String>> export(StaffUser user) {
-		return export(user, Filter.NONE);
+		return export(user, ArchiveFilter.EVERYONE);
 	}
 
-	/** The part of the archive the user may see that passes the filter, in the import's columns. */
-	List<List<String>> export(StaffUser user, Filter filter) {
+	/** The part of the archive the user may see that passes the list's filter, all of it, in the import's columns. */
+	List<List<String>> export(StaffUser user, ArchiveFilter filter) {
 		List<SchoolClass> classes = this.access.visibleClasses(user);
 		Map<String, SchoolClass> byId = new HashMap<>();
 		Map<String, Integer> order = new HashMap<>();
@@ -145,23 +140,16 @@ class ArchiveTransfer {
 			byId.put(classes.get(i).id(), classes.get(i));
 			order.put(classes.get(i).id(), i);
 		}
-		List<Child> children = new ArrayList<>();
-		for (Child child : this.access.visibleChildren(user)) {
-			boolean wanted = (filter.classId() == null || filter.classId().equals(child.classId()))
-					&& (filter.type() == null || filter.type() == child.leftBehind())
-					&& (!filter.incomplete()
-							|| (child.leftBehind().isLeftBehind() && !this.cards.missing(user.tenant(), child).isEmpty()));
-			if (wanted) {
-				children.add(child);
-			}
-		}
+		List<Child> children = new ArrayList<>(this.selection.children(user, filter, classes));
 		children.sort(Comparator.<Child>comparingInt(c -> order.getOrDefault(c.classId(), Integer.MAX_VALUE))
 			.thenComparing(Child::name)
 			.thenComparing(Child::id));
+		Map<String, Map<CardField, String>> cards = this.cards.cards(user.tenant(),
+				children.stream().map(Child::id).toList());
 		List<List<String>> rows = new ArrayList<>();
 		rows.add(ArchiveColumn.headers());
 		for (Child child : children) {
-			Map<CardField, String> card = this.cards.card(user.tenant(), child.id());
+			Map<CardField, String> card = cards.get(child.id());
 			SchoolClass schoolClass = byId.get(child.classId());
 			List<String> row = new ArrayList<>();
 			for (ArchiveColumn column : ArchiveColumn.values()) {
@@ -187,8 +175,10 @@ class ArchiveTransfer {
 	/** The children the user may see, by (class, name, birth date). */
 	private Map<String, Child> knownChildren(StaffUser user) {
 		Map<String, Child> known = new HashMap<>();
-		for (Child child : this.access.visibleChildren(user)) {
-			String birth = this.cards.card(user.tenant(), child.id()).getOrDefault(CardField.CHILD_BIRTH_DATE, "");
+		List<Child> visible = this.access.visibleChildren(user);
+		Map<String, Map<CardField, String>> cards = this.cards.cards(user.tenant(), visible.stream().map(Child::id).toList());
+		for (Child child : visible) {
+			String birth = cards.get(child.id()).getOrDefault(CardField.CHILD_BIRTH_DATE, "");
 			LocalDate date = Normalize.date(birth);
 			known.putIfAbsent(ChildKey.of(child.classId(), child.name(), date == null ? birth : date.toString()), child);
 		}

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.qinqing.console.AuditLog;
 import org.qinqing.console.CurrentStaff;
 import org.qinqing.console.StaffUser;
+import org.qinqing.people.ArchiveFilter;
 import org.qinqing.people.LeftBehindType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -195,17 +196,18 @@ class TransferController {
 		return download(body, exportName("csv"), CSV);
 	}
 
-	private static ArchiveTransfer.Filter filter(String classId, String type, boolean incomplete) {
-		LeftBehindType wanted = null;
+	/** The list's filters; a bare export (no type) is the whole archive the user may see. */
+	private static ArchiveFilter filter(String classId, String type, boolean incomplete) {
+		String wanted = ArchiveFilter.ALL;
 		if (type != null && !type.isBlank()) {
-			try {
-				wanted = LeftBehindType.valueOf(type.strip().toUpperCase(Locale.ROOT));
-			}
-			catch (IllegalArgumentException ex) {
-				wanted = Normalize.leftBehind(type);
-			}
+			String code = type.strip().toUpperCase(Locale.ROOT);
+			boolean known = code.equals(ArchiveFilter.LEFT_BEHIND) || code.equals(ArchiveFilter.ALL)
+					|| java.util.Arrays.stream(LeftBehindType.values()).anyMatch(t -> t.name().equals(code));
+			// a type may also be typed as the sheets word it (父母都外出...)
+			LeftBehindType word = known ? null : Normalize.leftBehind(type);
+			wanted = known ? code : word == null ? ArchiveFilter.ALL : word.name();
 		}
-		return new ArchiveTransfer.Filter(classId == null || classId.isBlank() ? null : classId.strip(), wanted, incomplete);
+		return new ArchiveFilter(classId, wanted, incomplete);
 	}
 
 	private String exportName(String extension) {

@@ -225,7 +225,7 @@ class CallChatTests extends CallChatTestSupport {
 		Bookings yesterday = CallsTestData.bookings(this.redis, this.settings,
 				CallsTestData.clock(today.minusDays(1).atTime(12, 0)));
 		Booking booking = yesterday.book(TENANT, parent.familyId(), parent.childId(), parent.personId(),
-				today.atTime(0, 15)).booking().orElseThrow();
+				today.atTime(0, 0)).booking().orElseThrow();
 		String teacher = CallFamily.teacher(this.records, this.directory, TENANT, this.classId);
 		String otherClass = this.records.ids(TENANT, "class").get(1);
 		String stranger = CallFamily.teacher(this.records, this.directory, TENANT, otherClass);
@@ -233,9 +233,9 @@ class CallChatTests extends CallChatTestSupport {
 		resetSession(stranger);
 
 		String list = wechat().text(teacher, "今天的视频").reply();
-		assertThat(list).contains("0:15 晓雨", station, "未记录");
+		assertThat(list).contains("0:00 晓雨", station, "未记录");
 		assertThat(wechat().text(stranger, "今天的视频").reply()).doesNotContain("晓雨");
-		int item = itemNumber(list, "0:15 晓雨");
+		int item = itemNumber(list, "0:00 晓雨");
 		assertThat(wechat().text(teacher, String.valueOf(item)).reply()).contains("通话情况怎么样", "3. 家长没上线");
 		assertThat(wechat().text(teacher, "3").reply()).contains("已记下", "家长没上线");
 		assertThat(this.outcomes.mark(TENANT, booking.number())).get()

@@ -18,6 +18,7 @@ import org.qinqing.calls.CallOutcomes;
 import org.qinqing.calls.CallSettingsStore;
 import org.qinqing.calls.CallsTestData;
 import org.qinqing.console.DashboardTile;
+import org.qinqing.console.StaffAccounts;
 import org.qinqing.console.StaffRole;
 import org.qinqing.console.StaffUser;
 import org.qinqing.people.Child;
@@ -27,6 +28,7 @@ import org.qinqing.people.Person;
 import org.qinqing.people.Role;
 import org.qinqing.people.SchoolClass;
 import org.qinqing.people.SchoolRecords;
+import org.qinqing.support.ConsoleBrowser;
 import org.qinqing.support.PortalTestSupport;
 import org.qinqing.support.TestDates;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,6 +71,9 @@ class CallStatsTests extends PortalTestSupport {
 
 	@Autowired
 	MessageSource messages;
+
+	@Autowired
+	StaffAccounts staff;
 
 	String tenant;
 
@@ -123,7 +128,8 @@ class CallStatsTests extends PortalTestSupport {
 				day.atTime(16, 30));
 		assertThat(result.outcome()).as("booking %s on %s", child.id(), day).isEqualTo(BookingOutcome.BOOKED);
 		if (outcome != null) {
-			this.outcomes.mark(this.tenant, result.booking().get().number(), outcome, "teacher");
+			this.outcomes.markRegardlessOfTime(this.tenant, result.booking().get().number(), outcome,
+					CallOutcomes.Marker.console("teacher", ""));
 		}
 		return result.booking().get();
 	}
@@ -148,10 +154,52 @@ class CallStatsTests extends PortalTestSupport {
 	}
 
 	@Test
+	void onTheFirstOfTheMonthTheTileShowsLastMonthBesideIt() {
+		thisMonthsCalls();
+		assertThat(this.stats.summary(this.admin).heldLastMonth()).as("the month before the tests' month").isEqualTo(1);
+		LocalDateTime first = NOW.toLocalDate().plusMonths(1).withDayOfMonth(1).atTime(8, 0);
+		CallStats onTheFirst = new CallStats(CallsTestData.bookings(this.redis, this.settings, CallsTestData.clock(first)),
+				this.outcomes, this.access, CallsTestData.clock(first));
+		CallStats.Summary summary = onTheFirst.summary(this.admin);
+		assertThat(summary.heldThisMonth()).isZero();
+		assertThat(summary.heldLastMonth()).isEqualTo(3);
+		assertThat(summary.heldByClassLastMonth().values()).containsExactly(1, 2);
+
+		DashboardTile.Tile tile = new CallsTile(onTheFirst, this.messages).view(this.admin);
+		assertThat(tile.value()).isEqualTo("0");
+		assertThat(tile.compared()).isEqualTo("上月（" + NOW.getMonthValue() + "月）3 次");
+		assertThat(tile.chart().values()).containsExactly(0.0, 0.0);
+		assertThat(tile.chart().previous()).containsExactly(1.0, 2.0);
+		assertThat(tile.chart().previousName()).isEqualTo(NOW.getMonthValue() + "月");
+		assertThat(tile.chart().name()).isEqualTo(first.getMonthValue() + "月");
+	}
+
+	@Test
+	void theDashboardShowsLastMonthsCallsBesideThisMonths() {
+		LocalDate today = LocalDate.now(TestDates.SCHOOL_ZONE);
+		LocalDate lastWeekday = CallsTestData.weekdayBefore(today.withDayOfMonth(1), 1);
+		call(this.a1, lastWeekday, CallOutcome.HELD);
+		call(this.b1, CallsTestData.weekdayBefore(lastWeekday, 7), CallOutcome.HELD);
+		String username = "dash-" + this.tenant;
+		this.staff.save(new StaffUser(username, this.tenant, StaffRole.ADMIN, "", "德育处"), "dashboard-pw-1");
+		ConsoleBrowser browser = new ConsoleBrowser(this.port);
+		assertThat(browser.signIn(username, "dashboard-pw-1").status()).isEqualTo(302);
+		String body = browser.get("/console").body();
+		String tile = body.substring(body.indexOf("本月已通话的亲情视频"));
+		tile = tile.substring(0, tile.indexOf("</article>"));
+		assertThat(tile).contains("<span>0</span>")
+			.contains("上月（" + lastWeekday.getMonthValue() + "月）2 次")
+			.contains("data-values=\"0.0|0.0\"")
+			.contains("data-previous=\"1.0|1.0\"")
+			.contains("data-previous-name=\"" + lastWeekday.getMonthValue() + "月\"");
+	}
+
+	@Test
 	void aRemarkCorrectsTheCount() {
 		Booking held = call(this.a1, day(0), CallOutcome.HELD);
 		assertThat(this.stats.summary(this.admin).heldThisMonth()).isEqualTo(1);
-		this.outcomes.mark(this.tenant, held.number(), CallOutcome.PARENT_NO_SHOW, "teacher");
+		this.outcomes.markRegardlessOfTime(this.tenant, held.number(), CallOutcome.PARENT_NO_SHOW,
+				CallOutcomes.Marker.console("teacher", ""));
 		assertThat(this.stats.summary(this.admin).heldThisMonth()).isZero();
 	}
 

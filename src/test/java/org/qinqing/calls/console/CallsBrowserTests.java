@@ -94,7 +94,8 @@ class CallsBrowserTests extends BrowserTestSupport {
 		row().findElement(By.cssSelector("button[value=HELD]")).click();
 		waitFor().ignoring(StaleElementReferenceException.class)
 			.until(driver -> !row().findElements(By.cssSelector(".outcome-HELD")).isEmpty());
-		assertThat(row().getText()).contains("已通话").contains(this.teacherName);
+		// the mark names the teacher as the school knows them, not their sign-in
+		assertThat(row().getText()).contains("已通话").contains(this.teacher.displayName()).doesNotContain(this.teacherName);
 		assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).contains(this.call.number());
 		saveScreenshot("calls.png");
 
@@ -115,9 +116,16 @@ class CallsBrowserTests extends BrowserTestSupport {
 			.orElseThrow();
 		int expected = this.stats.summary(this.teacher).heldThisMonth();
 		assertThat(expected).isGreaterThanOrEqualTo(this.day.getMonth() == LocalDate.now(CallSettings.ZONE).getMonth() ? 1 : 0);
-		assertThat(tile.findElement(By.cssSelector(".figure")).getText()).isEqualTo(String.valueOf(expected));
+		assertThat(tile.findElement(By.cssSelector(".figure span")).getText()).isEqualTo(String.valueOf(expected));
 		assertThat(tile.findElement(By.cssSelector(".detail")).getText()).startsWith("截至");
+		// last month beside this month, in the figure and as a second series of bars with a legend
+		CallStats.Summary summary = this.stats.summary(this.teacher);
+		int lastMonth = summary.asOf().minusMonths(1).getMonthValue();
+		assertThat(tile.findElement(By.cssSelector(".figure .compared")).getText())
+			.isEqualTo("上月（" + lastMonth + "月）" + summary.heldLastMonth() + " 次");
 		waitFor().until(driver -> !tile.findElements(By.cssSelector(".chart svg")).isEmpty());
+		assertThat(tile.findElements(By.cssSelector(".chart svg text"))).extracting(WebElement::getText)
+			.contains(lastMonth + "月", summary.asOf().getMonthValue() + "月");
 	}
 
 	@Test

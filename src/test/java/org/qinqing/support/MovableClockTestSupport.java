@@ -1,0 +1,85 @@
+package org.qinqing.support;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The whole app (the demo school, the console, the portal) on a clock the tests move to a school time of
+ * their choosing, for rules that depend on the hour ("a call that has not begun"), whatever the hour the suite
+ * runs at. The portal accepts the test client's real timestamps however far the clock was moved; the
+ * context's outbox consumer and call poller stay idle, so no notice of the shared demo school is sent by a
+ * moved clock. The clock is real time again after each test.
+ */
+@Import(MovableClockTestSupport.MovableClockConfiguration.class)
+@TestPropertySource(properties = { "wechat.timestamp-tolerance=2d", "qinqing.notify.consumer-enabled=false",
+		"qinqing.calls.poll-interval=6h" })
+public abstract class MovableClockTestSupport extends PortalTestSupport {
+
+	@Autowired
+	protected MovableClock clock;
+
+	@AfterEach
+	void realTimeAgain() {
+		this.clock.reset();
+	}
+
+	/** Real time plus an offset the test sets: it keeps ticking, so waits and timeouts still work. */
+	public static final class MovableClock extends Clock {
+
+		private volatile long offsetMillis;
+
+		@Override
+		public ZoneId getZone() {
+			return TestDates.SCHOOL_ZONE;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return Clock.offset(Clock.system(zone), Duration.ofMillis(this.offsetMillis));
+		}
+
+		@Override
+		public long millis() {
+			return System.currentTimeMillis() + this.offsetMillis;
+		}
+
+		@Override
+		public Instant instant() {
+			return Instant.ofEpochMilli(millis());
+		}
+
+		/** Now is this school time (and goes on from there). */
+		public void set(LocalDateTime schoolTime) {
+			this.offsetMillis = schoolTime.atZone(TestDates.SCHOOL_ZONE).toInstant().toEpochMilli()
+					- System.currentTimeMillis();
+		}
+
+		public void reset() {
+			this.offsetMillis = 0;
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class MovableClockConfiguration {
+
+		@Bean
+		@Primary
+		MovableClock movableClock() {
+			return new MovableClock();
+		}
+
+	}
+
+}
