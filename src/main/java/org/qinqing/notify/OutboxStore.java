@@ -17,6 +17,7 @@ import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
+import org.qinqing.system.LuaScripts;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -32,26 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class OutboxStore {
 
-	private static final RedisScript<List> ENQUEUE = RedisScript.of("""
-			local existing = redis.call('GET', KEYS[1])
-			if existing then return {'DUP', existing} end
-			redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-			redis.call('HSET', KEYS[3], 'n', ARGV[3], 'kind', ARGV[4], 'urgent', ARGV[5], 'text', ARGV[6],
-			    'template', ARGV[7], 'state', 'queued', 'queuedAt', ARGV[8], 'attempts', 0, 'retries', 0)
-			redis.call('PEXPIRE', KEYS[3], ARGV[9])
-			redis.call('RPUSH', KEYS[4], ARGV[10])
-			redis.call('PEXPIRE', KEYS[4], ARGV[9])
-			redis.call('XADD', KEYS[2], '*', 'id', ARGV[1], 'to', ARGV[11])
-			return {'NEW', ARGV[1]}
-			""", List.class);
+	private static final RedisScript<List> ENQUEUE = LuaScripts.load(List.class, "notify/enqueue.lua");
 
-	private static final RedisScript<Long> CREATE_GROUP = RedisScript.of("""
-			local ok = redis.pcall('XGROUP', 'CREATE', KEYS[1], ARGV[1], '0', 'MKSTREAM')
-			if type(ok) == 'table' and ok.err and not string.find(ok.err, 'BUSYGROUP') then
-			  return redis.error_reply(ok.err)
-			end
-			return 1
-			""", Long.class);
+	private static final RedisScript<Long> CREATE_GROUP = LuaScripts.load(Long.class, "notify/create-group.lua");
 
 	/**
 	 * Decides what to do with one message now, and when it is to be sent reserves what the send uses
@@ -59,112 +43,21 @@ class OutboxStore {
 	 * it in flight for this processing run until claim-idle has passed. The checks that need no reservation come first, so held,
 	 * skipped and finished messages cost no rate permit.
 	 */
-	private static final RedisScript<List> ADMIT = RedisScript.of(RateLimiter.LUA + """
-			local now = tonumber(ARGV[1])
-			local m = redis.call('HMGET', KEYS[1], 'state', 'inflight', 'urgent', 'text', 'template', 'n', 'retries')
-			if not m[1] then return {'GONE'} end
-			if m[1] == 'sent' or m[1] == 'failed' or m[1] == 'skipped' then return {'DONE'} end
-			local uncertain = '0'
-			if m[2] then
-			  local sep = string.find(m[2], '|', 1, true)
-			  if string.sub(m[2], 1, sep - 1) ~= ARGV[2] then
-			    if tonumber(string.sub(m[2], sep + 1)) > now then return {'BUSY'} end
-			    uncertain = '1'
-			  end
-			end
-			if m[3] ~= '1' and tonumber(ARGV[4]) > 0 then return {'QUIET', ARGV[4]} end
-			if redis.call('EXISTS', KEYS[2]) == 1 then return {'UNREACHABLE'} end
-			local csUntil = tonumber(redis.call('GET', KEYS[4]) or '0')
-			local windowOpen = false
-			if m[4] == '1' then
-			  local w = redis.call('HMGET', KEYS[3], 'at', 'sent')
-			  windowOpen = w[1] ~= false and now - tonumber(w[1]) < tonumber(ARGV[7])
-			      and tonumber(w[2] or '0') < tonumber(ARGV[8])
-			end
-			local channel
-			if windowOpen and csUntil <= now then
-			  channel = 'cs'
-			elseif m[5] == '1' then
-			  local tplUntil = tonumber(redis.call('GET', KEYS[5]) or '0')
-			  if tplUntil > now then return {'PAUSED', tostring(tplUntil)} end
-			  channel = 'template'
-			elseif windowOpen then
-			  return {'PAUSED', tostring(csUntil)}
-			else
-			  return {'NONE'}
-			end
-			if over_rate(KEYS[6], tonumber(ARGV[5])) then return {'WAIT'} end
-			if channel == 'template' then
-			  local used = redis.call('INCR', KEYS[7])
-			  if used == 1 then redis.call('PEXPIRE', KEYS[7], 172800000) end
-			  if used > tonumber(ARGV[6]) then return {'QUOTA'} end
-			else
-			  redis.call('HINCRBY', KEYS[3], 'sent', 1)
-			end
-			redis.call('HSET', KEYS[1], 'inflight', ARGV[2] .. '|' .. (now + tonumber(ARGV[3])), 'channel', channel)
-			redis.call('HINCRBY', KEYS[1], 'attempts', 1)
-			return {channel, uncertain, m[6], m[7] or '0'}
-			""", List.class);
+	private static final RedisScript<List> ADMIT = LuaScripts.load(List.class, "notify/rate.lua", "notify/admit.lua");
 
 	/**
 	 * Records an outcome (events, fields, optionally a time to go again) and then acknowledges and
 	 * deletes the stream entry: "sent" is written before, and atomically with, the acknowledgement.
 	 */
-	private static final RedisScript<Long> SETTLE = RedisScript.of("""
-			if redis.call('EXISTS', KEYS[1]) == 1 then
-			  local events = tonumber(ARGV[6])
-			  for i = 7, 6 + events do redis.call('RPUSH', KEYS[2], ARGV[i]) end
-			  redis.call('PEXPIRE', KEYS[2], ARGV[5])
-			  local fields = {}
-			  for i = 7 + events, #ARGV do fields[#fields + 1] = ARGV[i] end
-			  if #fields > 0 then redis.call('HSET', KEYS[1], unpack(fields)) end
-			  redis.call('HDEL', KEYS[1], 'inflight')
-			  redis.call('PEXPIRE', KEYS[1], ARGV[5])
-			  if ARGV[4] ~= '' then redis.call('ZADD', KEYS[4], ARGV[4], ARGV[3]) end  -- member: id|openid
-			end
-			if ARGV[1] ~= '' then
-			  redis.call('XACK', KEYS[3], ARGV[2], ARGV[1])
-			  redis.call('XDEL', KEYS[3], ARGV[1])
-			end
-			return 1
-			""", Long.class);
+	private static final RedisScript<Long> SETTLE = LuaScripts.load(Long.class, "notify/settle.lua");
 
 	/** Moves held messages whose time has come back into the stream; safe with several instances. */
-	private static final RedisScript<Long> RELEASE_DUE = RedisScript.of("""
-			local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
-			for _, member in ipairs(due) do
-			  local sep = string.find(member, '|', 1, true)
-			  redis.call('XADD', KEYS[2], '*', 'id', string.sub(member, 1, sep - 1), 'to', string.sub(member, sep + 1))
-			  redis.call('ZREM', KEYS[1], member)
-			end
-			return #due
-			""", Long.class);
+	private static final RedisScript<Long> RELEASE_DUE = LuaScripts.load(Long.class, "notify/release-due.lua");
 
 	/** Takes over entries another consumer read but did not settle within the idle time (it died). */
-	private static final RedisScript<List> RECLAIM = RedisScript.of("""
-			local claimed = redis.call('XAUTOCLAIM', KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4], 'COUNT', ARGV[5])
-			local out = {claimed[1]}
-			for _, entry in ipairs(claimed[2]) do
-			  if type(entry) == 'table' and type(entry[2]) == 'table' then
-			    local id, to = '', ''
-			    for i = 1, #entry[2], 2 do
-			      if entry[2][i] == 'id' then id = entry[2][i + 1] end
-			      if entry[2][i] == 'to' then to = entry[2][i + 1] end
-			    end
-			    out[#out + 1] = entry[1]
-			    out[#out + 1] = id
-			    out[#out + 1] = to
-			  end
-			end
-			return out
-			""", List.class);
+	private static final RedisScript<List> RECLAIM = LuaScripts.load(List.class, "notify/reclaim.lua");
 
-	private static final RedisScript<Long> MARK_READ = RedisScript.of("""
-			if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-			if redis.call('HSETNX', KEYS[1], 'readAt', ARGV[1]) == 0 then return 0 end
-			redis.call('RPUSH', KEYS[2], ARGV[2])
-			return 1
-			""", Long.class);
+	private static final RedisScript<Long> MARK_READ = LuaScripts.load(Long.class, "notify/mark-read.lua");
 
 	private final StringRedisTemplate redis;
 

@@ -3,6 +3,7 @@ package org.qinqing.notify;
 import java.time.Clock;
 import java.util.List;
 
+import org.qinqing.system.LuaScripts;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -10,23 +11,13 @@ import org.springframework.data.redis.core.script.RedisScript;
  * The per-account rate limit: a counter per second of the clock in Redis, so every instance draws on
  * the same budget. A fixed window may let up to twice the rate through across a second's boundary;
  * WeChat's own limits are per minute and per day, so that is harmless and keeps it to one INCR.
- * The outbox's admission script embeds {@link #LUA}; {@link #tryAcquire} is the same decision alone.
+ * The outbox's admission script includes {@code scripts/notify/rate.lua}; {@link #tryAcquire} is the same decision alone.
  */
 final class RateLimiter {
 
 	/** {@code over_rate(key, limit)}: counts one call in this second's window; true when over the limit. */
-	static final String LUA = """
-			local function over_rate(key, limit)
-			  local used = redis.call('INCR', key)
-			  if used == 1 then redis.call('PEXPIRE', key, 2000) end
-			  return used > limit
-			end
-			""";
 
-	private static final RedisScript<Long> ACQUIRE = RedisScript.of(LUA + """
-			if over_rate(KEYS[1], tonumber(ARGV[1])) then return 0 end
-			return 1
-			""", Long.class);
+	private static final RedisScript<Long> ACQUIRE = LuaScripts.load(Long.class, "notify/rate.lua", "notify/acquire.lua");
 
 	private final StringRedisTemplate redis;
 

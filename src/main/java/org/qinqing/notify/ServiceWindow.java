@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.qinqing.system.RedisKeys;
+import org.qinqing.system.LuaScripts;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -35,11 +36,7 @@ public class ServiceWindow {
 	/** The outbox stops using a window this long before it closes, so a send in flight still fits. */
 	static final Duration MARGIN = Duration.ofMinutes(5);
 
-	private static final RedisScript<Long> OPEN = RedisScript.of("""
-			redis.call('HSET', KEYS[1], 'at', ARGV[1], 'sent', 0)
-			redis.call('EXPIRE', KEYS[1], ARGV[2])
-			return 1
-			""", Long.class);
+	private static final RedisScript<Long> OPEN = LuaScripts.load(Long.class, "notify/window-open.lua");
 
 	private final StringRedisTemplate redis;
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.qinqing.notify.ServiceWindow;
 import org.qinqing.people.Directory;
 import org.qinqing.system.RedisKeys;
+import org.qinqing.system.LuaScripts;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -33,75 +34,22 @@ public class InboundGate {
 	 * KEYS: dedup, lock, session, stamp (or a dummy), identity revision. ARGV: token, lease ms, dedup s, now ms,
 	 * stamp digest ('' for none), stamp s. GO comes with the session and the user's identity revision.
 	 */
-	private static final RedisScript<List> BEGIN = RedisScript.of("""
-			local now = tonumber(ARGV[4])
-			if ARGV[5] ~= '' then
-			  local stamped = redis.call('GET', KEYS[4])
-			  if stamped and stamped ~= ARGV[5] then return {'REPLAY', ''} end
-			  if not stamped then redis.call('SET', KEYS[4], ARGV[5], 'EX', ARGV[6]) end
-			end
-			local seen = redis.call('GET', KEYS[1])
-			if seen then
-			  if string.sub(seen, 1, 2) ~= 'P:' then return {'DUP', seen} end
-			  local lease, holder = string.match(seen, '^P:(%d+):(.*)$')
-			  if lease and tonumber(lease) >= now then return {'DUP', seen} end
-			  -- its handler stopped renewing: it died; free its hold on this user, this try takes over
-			  if holder and redis.call('GET', KEYS[2]) == holder then redis.call('DEL', KEYS[2]) end
-			end
-			if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then
-			  redis.call('SET', KEYS[1], 'P:' .. (now + tonumber(ARGV[2])) .. ':' .. ARGV[1], 'EX', ARGV[3])
-			  return {'GO', redis.call('GET', KEYS[3]) or '', redis.call('GET', KEYS[5]) or '0'}
-			end
-			return {'BUSY', ''}
-			""", List.class);
+	private static final RedisScript<List> BEGIN = LuaScripts.load(List.class, "conversation/begin.lua");
 
 	/**
 	 * Stores the result only while this try still owns the message (a try that was taken over writes
 	 * nothing). Also (re)opens the user's customer-service window when they wrote: see {@link ServiceWindow}.
 	 */
-	private static final RedisScript<Long> COMMIT = RedisScript.of("""
-			local seen = redis.call('GET', KEYS[1])
-			if seen and string.sub(seen, 1, 2) == 'P:' and string.match(seen, '^P:%d+:(.*)$') ~= ARGV[1] then
-			  return 0
-			end
-			redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
-			if ARGV[4] == '' then redis.call('DEL', KEYS[3])
-			else redis.call('SET', KEYS[3], ARGV[4], 'EX', ARGV[5]) end
-			if redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end
-			if ARGV[6] ~= '' then
-			  redis.call('HSET', KEYS[4], 'at', ARGV[6], 'sent', 0)
-			  redis.call('EXPIRE', KEYS[4], ARGV[7])
-			end
-			return 1
-			""", Long.class);
+	private static final RedisScript<Long> COMMIT = LuaScripts.load(Long.class, "conversation/commit.lua");
 
 	/**
 	 * Extends the leases of several tries of one tenant on their messages and users. KEYS: dedup and lock of each
 	 * try, in pairs. ARGV: lease ms, now ms, dedup s, then the tries' tokens in the same order.
 	 */
-	private static final RedisScript<Long> RENEW = RedisScript.of("""
-			local lease, now, renewed = tonumber(ARGV[1]), tonumber(ARGV[2]), 0
-			for i = 1, #KEYS / 2 do
-			  local dedup, lock, token = KEYS[2 * i - 1], KEYS[2 * i], ARGV[3 + i]
-			  if redis.call('GET', lock) == token then
-			    redis.call('PEXPIRE', lock, lease)
-			  end
-			  local seen = redis.call('GET', dedup)
-			  if seen and string.match(seen, '^P:%d+:(.*)$') == token then
-			    redis.call('SET', dedup, 'P:' .. (now + lease) .. ':' .. token, 'EX', ARGV[3])
-			    renewed = renewed + 1
-			  end
-			end
-			return renewed
-			""", Long.class);
+	private static final RedisScript<Long> RENEW = LuaScripts.load(Long.class, "conversation/renew.lua");
 
 	/** Lets go of a message this try could not finish, so a retry handles it at once. KEYS: dedup, lock. ARGV: token. */
-	private static final RedisScript<Long> ABANDON = RedisScript.of("""
-			local seen = redis.call('GET', KEYS[1])
-			if seen and string.match(seen, '^P:%d+:(.*)$') == ARGV[1] then redis.call('DEL', KEYS[1]) end
-			if redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end
-			return 1
-			""", Long.class);
+	private static final RedisScript<Long> ABANDON = LuaScripts.load(Long.class, "conversation/abandon.lua");
 
 	private final StringRedisTemplate redis;
 
