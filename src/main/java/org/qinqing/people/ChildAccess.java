@@ -1,8 +1,11 @@
 package org.qinqing.people;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,13 +27,12 @@ public class ChildAccess {
 	}
 
 	public List<SchoolClass> visibleClasses(StaffUser user) {
-		List<SchoolClass> classes = new ArrayList<>();
 		Set<String> allowed = user.isAdmin() ? null : allowedClassIds(user);
-		for (String id : this.records.ids(user.tenant(), "class")) {
-			if (allowed == null || allowed.contains(id)) {
-				this.records.schoolClass(user.tenant(), id).ifPresent(classes::add);
-			}
-		}
+		List<String> ids = this.records.ids(user.tenant(), "class")
+			.stream()
+			.filter(id -> allowed == null || allowed.contains(id))
+			.toList();
+		List<SchoolClass> classes = new ArrayList<>(this.records.classes(user.tenant(), ids).values());
 		classes.sort(ArchiveTiles.byGrade());
 		return classes;
 	}
@@ -38,11 +40,24 @@ public class ChildAccess {
 	public List<Child> visibleChildren(StaffUser user) {
 		// the teacher's classes are read once, not once per child
 		Set<String> headed = user.isAdmin() ? Set.of() : headedClassIds(user);
-		List<Child> children = new ArrayList<>();
-		for (String id : this.records.ids(user.tenant(), "child")) {
-			this.records.child(user.tenant(), id).filter(child -> allowed(user, headed, child)).ifPresent(children::add);
-		}
-		return children;
+		return this.records.children(user.tenant(), this.records.ids(user.tenant(), "child"))
+			.values()
+			.stream()
+			.filter(child -> allowed(user, headed, child))
+			.toList();
+	}
+
+	/**
+	 * The children of these classes the user may see, by class id: read through the classes' own lists, so a
+	 * class's page costs the same in a school of 100 pupils as in a county of 20,000.
+	 */
+	public Map<String, List<Child>> visibleChildren(StaffUser user, Collection<String> classIds) {
+		Set<String> headed = user.isAdmin() ? Set.of() : headedClassIds(user);
+		Map<String, List<Child>> byClass = new LinkedHashMap<>();
+		this.records.childrenOf(user.tenant(), classIds)
+			.forEach((classId, children) -> byClass.put(classId,
+					children.stream().filter(child -> allowed(user, headed, child)).toList()));
+		return byClass;
 	}
 
 	/** The child, if this user may see them; empty both when missing and when not allowed. */
