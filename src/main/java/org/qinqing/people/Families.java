@@ -398,11 +398,13 @@ public class Families {
 
 	/** The guardian the card names is one of the parents it names (a parent at home): the same person. */
 	private static boolean isAParent(Member guardian, Member father, Member mother) {
-		if ((guardian.relation().equals("父亲") && father != null) || (guardian.relation().equals("母亲") && mother != null)) {
+		// a parent the card names only by phone is not a person to stand for: the guardian's line names them
+		if ((guardian.relation().equals("父亲") && father != null && !father.name().isEmpty())
+				|| (guardian.relation().equals("母亲") && mother != null && !mother.name().isEmpty())) {
 			return true;
 		}
 		for (Member parent : java.util.Arrays.asList(father, mother)) {
-			if (parent == null || !sameName(guardian.name(), parent.name())) {
+			if (parent == null || parent.name().isEmpty() || !sameName(guardian.name(), parent.name())) {
 				continue;
 			}
 			if (guardian.phone().isEmpty() || guardian.phone().equals(parent.phone())) {
