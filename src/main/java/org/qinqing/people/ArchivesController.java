@@ -91,22 +91,24 @@ class ArchivesController {
 			@RequestParam(name = "incomplete", defaultValue = "false") boolean incomplete, Model model) {
 		StaffUser user = CurrentStaff.require();
 		List<SchoolClass> classes = this.access.visibleClasses(user);
+		SchoolNames schools = this.records.schoolNames(user.tenant());
 		Map<String, String> classNames = new LinkedHashMap<>();
-		classes.forEach(c -> classNames.put(c.id(), c.name()));
+		classes.forEach(c -> classNames.put(c.id(), schools.classLabel(c)));
 		LeftBehindType wantedType = parseType(type);
+		List<Child> visible = hasText(classId)
+				? this.access.visibleChildren(user, List.of(classId)).getOrDefault(classId, List.of())
+				: this.access.visibleChildren(user);
+		List<Child> wanted = visible.stream()
+			.filter(child -> wantedType == null || child.leftBehind() == wantedType)
+			.toList();
+		Map<String, Map<CardField, String>> allCards = this.cards.cards(user.tenant(), wanted.stream().map(Child::id).toList());
 		List<Row> rows = new ArrayList<>();
-		for (Child child : this.access.visibleChildren(user)) {
-			if (hasText(classId) && !classId.equals(child.classId())) {
-				continue;
-			}
-			if (wantedType != null && child.leftBehind() != wantedType) {
-				continue;
-			}
-			int missing = missingFields(user, child).size();
+		for (Child child : wanted) {
+			Map<CardField, String> card = allCards.get(child.id());
+			int missing = child.leftBehind().isLeftBehind() ? ContactCards.missing(child, card).size() : 0;
 			if (incomplete && (missing == 0 || !child.leftBehind().isLeftBehind())) {
 				continue;
 			}
-			Map<CardField, String> card = this.cards.card(user.tenant(), child.id());
 			rows.add(new Row(child.id(), child.name(), classNames.getOrDefault(child.classId(), ""),
 					child.leftBehind(), card.getOrDefault(CardField.GUARDIAN_NAME, ""),
 					CardForm.mask(card.get(CardField.GUARDIAN_PHONE)), missing));
@@ -116,6 +118,8 @@ class ArchivesController {
 		rows.sort(Comparator.comparingInt((Row row) -> order.indexOf(row.className())).thenComparing(Row::id));
 		model.addAttribute("user", user);
 		model.addAttribute("classes", classes);
+		model.addAttribute("classLabels", classNames);
+		model.addAttribute("schools", schools);
 		model.addAttribute("types", LeftBehindType.values());
 		model.addAttribute("selectedClass", hasText(classId) ? classId : "");
 		model.addAttribute("selectedType", wantedType == null ? "" : wantedType.name());
@@ -142,6 +146,7 @@ class ArchivesController {
 		model.addAttribute("user", user);
 		model.addAttribute("child", child);
 		model.addAttribute("className", className(user, child));
+		model.addAttribute("schoolName", soleSchoolName(user, child));
 		model.addAttribute("fields", fields);
 		model.addAttribute("missing", missingFields(user, child).stream().map(CardField::key).toList());
 		model.addAttribute("adults", adults(user, child));
@@ -231,8 +236,19 @@ class ArchivesController {
 		return child.leftBehind().isLeftBehind() ? this.cards.missing(user.tenant(), child) : List.of();
 	}
 
+	/** The child's class, named with its school when the tenant has several. */
 	private String className(StaffUser user, Child child) {
-		return this.records.schoolClass(user.tenant(), child.classId()).map(SchoolClass::name).orElse("");
+		SchoolNames schools = this.records.schoolNames(user.tenant());
+		return this.records.schoolClass(user.tenant(), child.classId()).map(schools::classLabel).orElse("");
+	}
+
+	/** The school's name for a quiet line under the heading, when the tenant has one school (else the class names it). */
+	private String soleSchoolName(StaffUser user, Child child) {
+		SchoolNames schools = this.records.schoolNames(user.tenant());
+		if (schools.several()) {
+			return "";
+		}
+		return this.records.schoolClass(user.tenant(), child.classId()).map(schools::of).orElse("");
 	}
 
 	/** The child's parents and guardians, with how many WeChat users are bound to each (never who). */
