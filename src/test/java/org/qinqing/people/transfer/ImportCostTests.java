@@ -137,7 +137,8 @@ class ImportCostTests extends PortalTestSupport {
 			Cost large = List.of(county.upload(), county.preview(), county.apply(), county.firstSheet(), county.sheet()).get(step);
 			// the county's size does not show: what differs is the app's background work meanwhile
 			assertThat(large.commands()).as("commands of step " + step).isLessThan(small.commands() + small.commands() / 10 + 100);
-			assertThat(large.roundTrips()).as("round trips of step " + step).isLessThan(small.roundTrips() + 40);
+			// reads vary more than commands (how a pipeline's bytes arrive), so they get a wider margin
+			assertThat(large.roundTrips()).as("round trips of step " + step).isLessThan(2 * small.roundTrips() + 40);
 		}
 		// a few dozen round trips for 200 rows and 600 adults, where one per record read or written was ~4,000 for
 		// the import alone, and the county's sheet read all its 20,000 children one by one
