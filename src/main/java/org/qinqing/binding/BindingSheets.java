@@ -1,10 +1,14 @@
 package org.qinqing.binding;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.qinqing.console.StaffUser;
 import org.qinqing.people.BindingCodes;
@@ -14,9 +18,11 @@ import org.qinqing.people.Directory;
 import org.qinqing.people.Person;
 import org.qinqing.people.Role;
 import org.qinqing.people.SchoolClass;
+import org.qinqing.people.SchoolNames;
 import org.qinqing.people.SchoolRecords;
 import org.qinqing.system.LinkSigner;
 import org.qinqing.system.RedisKeys;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,12 +37,30 @@ import org.springframework.stereotype.Component;
 @Component
 class BindingSheets {
 
-	/** A printed card. {@code code} and {@code qrPath} are empty when the person is bound or revoked. */
+	/**
+	 * A printed card. {@code code} and {@code qrPath} are empty when the person is bound or revoked;
+	 * {@code className} names the school too when the tenant has several.
+	 */
 	record Card(String personId, String name, String relation, String relationKey, String children,
 			String className, boolean bound, boolean revoked, String code, String qrPath) {
 	}
 
-	record Sheet(SchoolClass schoolClass, List<Card> cards) {
+	/** A class's sheet: its school's name (empty when it has no record), and whether the tenant has several. */
+	record Sheet(SchoolClass schoolClass, String schoolName, boolean severalSchools, List<Card> cards) {
+	}
+
+	/** The classes a user may open, with their schools' names: a county's schools may share class names. */
+	record ClassList(SchoolNames schools, List<SchoolClass> classes) {
+
+		/** The classes school by school (in the order of their first class), for a heading per school. */
+		public Map<String, List<SchoolClass>> bySchool() {
+			Map<String, List<SchoolClass>> grouped = new LinkedHashMap<>();
+			for (SchoolClass schoolClass : this.classes) {
+				grouped.computeIfAbsent(this.schools.of(schoolClass), k -> new ArrayList<>()).add(schoolClass);
+			}
+			return grouped;
+		}
+
 	}
 
 	private final ChildAccess access;
@@ -61,8 +85,8 @@ class BindingSheets {
 		this.redis = redis;
 	}
 
-	List<SchoolClass> classes(StaffUser user) {
-		return this.access.visibleClasses(user);
+	ClassList classes(StaffUser user) {
+		return new ClassList(this.records.schoolNames(user.tenant()), this.access.visibleClasses(user));
 	}
 
 	/** The class, when this user may open its sheet; empty both when missing and when not allowed. */
@@ -70,13 +94,40 @@ class BindingSheets {
 		return this.access.visibleClasses(user).stream().filter(c -> c.id().equals(classId)).findFirst();
 	}
 
-	/** The sheet of a class the user may open, issuing missing codes. */
+	/**
+	 * The sheet of a class the user may open, issuing missing codes. A fixed number of round trips whatever
+	 * the class's size: its children through the class's own list, their families, who is bound, the open
+	 * codes and the revoked marks each in one pipeline, and the missing codes issued together.
+	 */
 	Sheet sheet(StaffUser user, SchoolClass schoolClass) {
-		List<Card> cards = new ArrayList<>();
-		for (Member member : members(user, schoolClass)) {
-			cards.add(card(user, schoolClass, member));
+		String tenant = user.tenant();
+		SchoolNames schools = this.records.schoolNames(tenant);
+		List<Member> members = members(user, schoolClass);
+		List<String> ids = members.stream().map(m -> m.person().id()).toList();
+		Map<String, Long> bound = this.directory.boundCounts(tenant, ids);
+		Map<String, String> codes = new HashMap<>(this.codes.currentCodes(tenant, ids));
+		List<String> unbound = ids.stream().filter(id -> bound.getOrDefault(id, 0L) == 0 && !codes.containsKey(id)).toList();
+		List<Object> revokedMarks = this.redis.executePipelined((RedisCallback<Object>) connection -> {
+			unbound.forEach(id -> connection.keyCommands().exists(BindingCodes.withdrawnKey(tenant, id).getBytes(StandardCharsets.UTF_8)));
+			return null;
+		});
+		Set<String> revoked = new HashSet<>();
+		for (int i = 0; i < unbound.size(); i++) {
+			if (Boolean.TRUE.equals(revokedMarks.get(i))) {
+				revoked.add(unbound.get(i));
+			}
 		}
-		return new Sheet(schoolClass, cards);
+		codes.putAll(this.codes.issueAll(tenant, unbound.stream().filter(id -> !revoked.contains(id)).toList(),
+				user.username()));
+		List<Card> cards = new ArrayList<>();
+		String className = schools.classLabel(schoolClass);
+		for (Member member : members) {
+			String id = member.person().id();
+			boolean isBound = bound.getOrDefault(id, 0L) > 0;
+			cards.add(card(schoolClass, className, member, isBound, revoked.contains(id), isBound ? "" : codes.getOrDefault(id, ""),
+					tenant));
+		}
+		return new Sheet(schoolClass, schools.of(schoolClass), schools.several(), cards);
 	}
 
 	/** Whether the person has a card on this user's sheet of the class (the check before changing codes). */
@@ -100,24 +151,9 @@ class BindingSheets {
 		this.codes.withdraw(user.tenant(), personId, user.username());
 	}
 
-	private Card card(StaffUser user, SchoolClass schoolClass, Member member) {
-		String tenant = user.tenant();
+	private Card card(SchoolClass schoolClass, String className, Member member, boolean bound, boolean revoked,
+			String code, String tenant) {
 		Person person = member.person();
-		boolean bound = !this.directory.openidsOf(tenant, person.id()).isEmpty();
-		boolean revoked = false;
-		String code = "";
-		if (!bound) {
-			Optional<String> current = this.codes.currentCode(tenant, person.id());
-			if (current.isPresent()) {
-				code = current.get();
-			}
-			else if (this.codes.isWithdrawn(tenant, person.id())) {
-				revoked = true;
-			}
-			else {
-				code = this.codes.issue(tenant, person.id(), user.username());
-			}
-		}
 		String qr = code.isEmpty() ? "" : BindingQrLinks.path(this.signer, tenant, code);
 		String relationKey = null;
 		if (person.role() == Role.TEACHER || person.role() == Role.ADMIN) {
@@ -125,28 +161,20 @@ class BindingSheets {
 					: "binding.sheets.relation.teacher";
 		}
 		return new Card(person.id(), person.name(), person.relation(), relationKey,
-				String.join("、", member.children()), schoolClass.name(), bound, revoked, code, qr);
+				String.join("、", member.children()), className, bound, revoked && code.isEmpty(), code, qr);
 	}
 
 	/** Family members first (in the order of their children), then the class's teachers. */
 	private List<Member> members(StaffUser user, SchoolClass schoolClass) {
 		String tenant = user.tenant();
-		List<Child> children = new ArrayList<>();
-		for (Child child : this.access.visibleChildren(user)) {
-			if (child.classId().equals(schoolClass.id())) {
-				children.add(child);
-			}
-		}
+		List<Child> children = new ArrayList<>(this.access.visibleChildren(user, List.of(schoolClass.id()))
+			.getOrDefault(schoolClass.id(), List.of()));
 		children.sort(java.util.Comparator.comparing(Child::name).thenComparing(Child::id));
-		List<Person> adults = new ArrayList<>();
-		for (String id : this.records.ids(tenant, "person")) {
-			this.records.person(tenant, id).ifPresent(adults::add);
-		}
+		Map<String, List<Person>> adults = this.records.adultsOf(tenant, children.stream().map(Child::id).toList());
 		Map<String, Member> members = new LinkedHashMap<>();
 		for (Child child : children) {
-			for (Person adult : adults) {
-				if ((adult.role() == Role.PARENT || adult.role() == Role.GUARDIAN)
-						&& adult.childIds().contains(child.id())) {
+			for (Person adult : adults.getOrDefault(child.id(), List.of())) {
+				if (adult.role() == Role.PARENT || adult.role() == Role.GUARDIAN) {
 					members.computeIfAbsent(adult.id(), id -> new Member(adult, new ArrayList<>()))
 						.children()
 						.add(PeopleView.givenName(child.name()));
@@ -156,11 +184,15 @@ class BindingSheets {
 		boolean heads = user.isAdmin() || this.records.person(tenant, user.personId())
 			.map(p -> p.classIds().contains(schoolClass.id()))
 			.orElse(false);
-		for (Person adult : adults) {
-			boolean teachesClass = adult.role() == Role.TEACHER
-					&& (adult.id().equals(schoolClass.headTeacherId()) || adult.classIds().contains(schoolClass.id()));
+		List<Person> teachers = new ArrayList<>();
+		if (!schoolClass.headTeacherId().isEmpty()) {
+			this.records.person(tenant, schoolClass.headTeacherId()).ifPresent(teachers::add);
+		}
+		teachers.addAll(this.records.teachersOf(tenant, schoolClass.id()));
+		teachers.sort(java.util.Comparator.comparing(Person::id));
+		for (Person adult : teachers) {
 			// a teacher's code binds its holder as that teacher: teachers see only their own card
-			if (teachesClass && heads && (user.isAdmin() || adult.id().equals(user.personId()))) {
+			if (adult.role() == Role.TEACHER && heads && (user.isAdmin() || adult.id().equals(user.personId()))) {
 				members.putIfAbsent(adult.id(), new Member(adult, new ArrayList<>()));
 			}
 		}

@@ -85,9 +85,9 @@ public class DemoData implements InitializingBean {
 			this.redis.opsForValue().set(marker, DATA_VERSION);
 			this.records.save(this.tenant, DemoSchool.SCHOOL);
 			school.classes.forEach(c -> this.records.save(this.tenant, c));
-			school.cards.forEach((child, card) -> this.cards.update(this.tenant, child, card, "演示数据"));
-			school.children.forEach(c -> this.records.save(this.tenant, c));
-			school.people.forEach(p -> this.records.save(this.tenant, p));
+			this.cards.updateAll(this.tenant, school.cards, "演示数据");
+			this.records.saveChildren(this.tenant, school.children);
+			this.records.savePeople(this.tenant, school.people);
 			choosePersonas(school);
 			java.util.Set<String> personaFamilies = personaFamilies();
 			int calls = this.calls.seed(this.tenant, school.children, personaFamilies, null);

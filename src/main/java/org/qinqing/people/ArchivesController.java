@@ -97,8 +97,9 @@ class ArchivesController {
 			@RequestParam(name = "page", defaultValue = "1") int page, Model model) {
 		StaffUser user = CurrentStaff.require();
 		List<SchoolClass> classes = this.access.visibleClasses(user);
+		SchoolNames schools = this.records.schoolNames(user.tenant());
 		Map<String, String> classNames = new LinkedHashMap<>();
-		classes.forEach(c -> classNames.put(c.id(), c.name()));
+		classes.forEach(c -> classNames.put(c.id(), schools.classLabel(c)));
 		ArchiveFilter filter = new ArchiveFilter(classId, type, incomplete);
 		List<Child> selected = this.selection.children(user, filter, classes);
 		ArchivePage shown = ArchivePage.of(page, PAGE_SIZE, selected.size());
@@ -116,6 +117,8 @@ class ArchivesController {
 		}
 		model.addAttribute("user", user);
 		model.addAttribute("classes", classes);
+		model.addAttribute("classLabels", classNames);
+		model.addAttribute("schools", schools);
 		model.addAttribute("types", LeftBehindType.values());
 		model.addAttribute("selectedClass", filter.classId() == null ? "" : filter.classId());
 		model.addAttribute("selectedType", filter.type());
@@ -143,6 +146,7 @@ class ArchivesController {
 		model.addAttribute("user", user);
 		model.addAttribute("child", child);
 		model.addAttribute("className", className(user, child));
+		model.addAttribute("schoolName", soleSchoolName(user, child));
 		model.addAttribute("fields", fields);
 		model.addAttribute("missing", missingFields(user, child).stream().map(CardField::key).toList());
 		model.addAttribute("adults", adults(user, child));
@@ -232,8 +236,19 @@ class ArchivesController {
 		return child.leftBehind().isLeftBehind() ? this.cards.missing(user.tenant(), child) : List.of();
 	}
 
+	/** The child's class, named with its school when the tenant has several. */
 	private String className(StaffUser user, Child child) {
-		return this.records.schoolClass(user.tenant(), child.classId()).map(SchoolClass::name).orElse("");
+		SchoolNames schools = this.records.schoolNames(user.tenant());
+		return this.records.schoolClass(user.tenant(), child.classId()).map(schools::classLabel).orElse("");
+	}
+
+	/** The school's name for a quiet line under the heading, when the tenant has one school (else the class names it). */
+	private String soleSchoolName(StaffUser user, Child child) {
+		SchoolNames schools = this.records.schoolNames(user.tenant());
+		if (schools.several()) {
+			return "";
+		}
+		return this.records.schoolClass(user.tenant(), child.classId()).map(schools::of).orElse("");
 	}
 
 	/** The child's parents and guardians, with how many WeChat users are bound to each (never who). */

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,6 +111,74 @@ public class BindingCodes {
 			}
 		}
 		throw new IllegalStateException("No free binding code found; the tenant has too many open codes");
+	}
+
+	/**
+	 * Fresh codes for people who have no open code (a class's binding sheet opened for the first time after an
+	 * import), in a few round trips for all of them rather than several each. By person id.
+	 */
+	public Map<String, String> issueAll(String tenant, Collection<String> personIds, String issuedBy) {
+		List<String> people = personIds.stream().distinct().toList();
+		Map<String, String> issued = new LinkedHashMap<>();
+		long now = this.clock.millis();
+		List<String> waiting = new ArrayList<>(people);
+		for (int attempt = 0; attempt < 20 && !waiting.isEmpty(); attempt++) {
+			Map<String, String> tried = new LinkedHashMap<>();
+			for (String personId : waiting) {
+				String code;
+				do {
+					code = BindingCodeFormat.generate(this.random);
+				}
+				while (tried.containsValue(code));
+				tried.put(personId, code);
+			}
+			List<String> order = new ArrayList<>(tried.keySet());
+			List<Object> fresh = Pipelines.run(this.redis, ops -> order
+				.forEach(personId -> ops.opsForHash().putIfAbsent(codeKey(tenant, tried.get(personId)), "person", personId)));
+			waiting = new ArrayList<>();
+			for (int i = 0; i < order.size(); i++) {
+				if (Boolean.TRUE.equals(fresh.get(i))) {
+					issued.put(order.get(i), tried.get(order.get(i)));
+				}
+				else {
+					waiting.add(order.get(i));
+				}
+			}
+		}
+		if (!waiting.isEmpty()) {
+			throw new IllegalStateException("No free binding code found; the tenant has too many open codes");
+		}
+		Pipelines.run(this.redis, ops -> issued.forEach((personId, code) -> {
+			String token = token();
+			ops.opsForHash()
+				.putAll(codeKey(tenant, code), Map.of("expires", String.valueOf(now + this.validity.toMillis()), "state",
+						"open", "issuedBy", issuedBy, "issuedAt", String.valueOf(now), "scene", token));
+			ops.expire(codeKey(tenant, code), this.validity.plus(TOMBSTONE));
+			ops.opsForValue().set(sceneKey(tenant, token), code, this.validity.plus(TOMBSTONE));
+			ops.opsForValue().set(currentKey(tenant, personId), code, this.validity);
+		}));
+		return issued;
+	}
+
+	/** The open codes of these people (those who have one), in one round trip; old six-digit codes are retired. */
+	public Map<String, String> currentCodes(String tenant, Collection<String> personIds) {
+		List<String> people = personIds.stream().distinct().toList();
+		List<Object> codes = Pipelines.run(this.redis,
+				ops -> people.forEach(personId -> ops.opsForValue().get(currentKey(tenant, personId))));
+		Map<String, String> current = new LinkedHashMap<>();
+		for (int i = 0; i < people.size(); i++) {
+			if (codes.get(i) == null) {
+				continue;
+			}
+			String code = String.valueOf(codes.get(i));
+			if (BindingCodeFormat.isValid(code)) {
+				current.put(people.get(i), code);
+			}
+			else {
+				currentCode(tenant, people.get(i)); // retires it
+			}
+		}
+		return current;
 	}
 
 	/** The person's open code; a code of the old six-digit shape is retired (the sheet issues a new one). */
@@ -232,7 +302,7 @@ public class BindingCodes {
 	}
 
 	/** Named for where withdrawing began (the binding sheet's 作废), kept so existing withdrawals hold. */
-	private static String withdrawnKey(String tenant, String personId) {
+	public static String withdrawnKey(String tenant, String personId) {
 		return RedisKeys.of(tenant, "bind-sheet-revoked", personId);
 	}
 

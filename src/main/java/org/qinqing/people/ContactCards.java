@@ -2,7 +2,9 @@ package org.qinqing.people;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,13 +55,14 @@ public class ContactCards {
 		return fields(hashes.entries(cardKey(tenant, childId)));
 	}
 
-	/** The cards of these children by child id (an empty card when none), read in one pipeline. */
-	public Map<String, Map<CardField, String>> cards(String tenant, List<String> childIds) {
-		List<Map<String, String>> hashes = RedisHashes.entries(this.redis,
-				childIds.stream().map(id -> cardKey(tenant, id)).toList());
-		Map<String, Map<CardField, String>> cards = new java.util.HashMap<>();
-		for (int i = 0; i < childIds.size(); i++) {
-			cards.put(childIds.get(i), fields(hashes.get(i)));
+	/** The cards of these children, by child id, in one round trip. */
+	@SuppressWarnings("unchecked")
+	public Map<String, Map<CardField, String>> cards(String tenant, Collection<String> childIds) {
+		List<String> ids = childIds.stream().distinct().toList();
+		List<Object> raw = Pipelines.run(this.redis, ops -> ids.forEach(id -> ops.opsForHash().entries(cardKey(tenant, id))));
+		Map<String, Map<CardField, String>> cards = new LinkedHashMap<>();
+		for (int i = 0; i < ids.size(); i++) {
+			cards.put(ids.get(i), fields(raw.get(i) == null ? Map.of() : (Map<String, String>) raw.get(i)));
 		}
 		return cards;
 	}
@@ -76,30 +79,49 @@ public class ContactCards {
 
 	/** Writes the changed fields and one history entry per field that really changed. */
 	public List<Change> update(String tenant, String childId, Map<CardField, String> changes, String by) {
-		Map<CardField, String> before = card(tenant, childId);
+		return updateAll(tenant, Map.of(childId, changes), by).getOrDefault(childId, List.of());
+	}
+
+	/**
+	 * Writes the changed fields of many cards with one history entry per field that really changed, in two
+	 * round trips (the cards as they are, then every write); by child id, the changes made.
+	 */
+	public Map<String, List<Change>> updateAll(String tenant, Map<String, Map<CardField, String>> changesByChild, String by) {
+		Map<String, Map<CardField, String>> before = changesByChild.size() == 1
+				? Map.of(changesByChild.keySet().iterator().next(), card(tenant, changesByChild.keySet().iterator().next()))
+				: cards(tenant, changesByChild.keySet());
 		long now = this.clock.millis();
-		List<Change> changed = new ArrayList<>();
-		for (Map.Entry<CardField, String> entry : changes.entrySet()) {
-			String value = entry.getValue() == null ? "" : entry.getValue().strip();
-			String old = before.getOrDefault(entry.getKey(), "");
-			if (!Objects.equals(old, value)) {
-				changed.add(new Change(now, by, entry.getKey().key(), old, value));
+		Map<String, List<Change>> changed = new LinkedHashMap<>();
+		changesByChild.forEach((childId, changes) -> {
+			Map<CardField, String> card = before.getOrDefault(childId, Map.of());
+			List<Change> list = new ArrayList<>();
+			for (Map.Entry<CardField, String> entry : changes.entrySet()) {
+				String value = entry.getValue() == null ? "" : entry.getValue().strip();
+				String old = card.getOrDefault(entry.getKey(), "");
+				if (!Objects.equals(old, value)) {
+					list.add(new Change(now, by, entry.getKey().key(), old, value));
+				}
 			}
-		}
+			if (!list.isEmpty()) {
+				changed.put(childId, list);
+			}
+		});
 		if (changed.isEmpty()) {
 			return changed;
 		}
-		String key = cardKey(tenant, childId);
-		for (Change change : changed) {
-			if (change.after().isEmpty()) {
-				this.redis.opsForHash().delete(key, change.field());
+		Pipelines.run(this.redis, ops -> changed.forEach((childId, list) -> {
+			String key = cardKey(tenant, childId);
+			for (Change change : list) {
+				if (change.after().isEmpty()) {
+					ops.opsForHash().delete(key, change.field());
+				}
+				else {
+					ops.opsForHash().put(key, change.field(), change.after());
+				}
+				ops.opsForList().rightPush(historyKey(tenant, childId), this.json.writeValueAsString(change));
 			}
-			else {
-				this.redis.opsForHash().put(key, change.field(), change.after());
-			}
-			this.redis.opsForList().rightPush(historyKey(tenant, childId), this.json.writeValueAsString(change));
-		}
-		this.redis.opsForHash().putAll(key, Map.of("_changedAt", String.valueOf(now), "_changedBy", by));
+			ops.opsForHash().putAll(key, Map.of("_changedAt", String.valueOf(now), "_changedBy", by));
+		}));
 		return changed;
 	}
 
@@ -125,14 +147,15 @@ public class ContactCards {
 			.toList();
 	}
 
-	/** The archive rate of every class in one pass over the children (records and cards pipelined), by class id. */
+	/** The archive rate of every class in one pass over the children, by class id. */
 	public Map<String, ArchiveRate> archiveRatesByClass(String tenant) {
+		Map<String, int[]> counts = new java.util.HashMap<>();
 		List<Child> leftBehind = this.records.children(tenant, this.records.ids(tenant, "child"))
+			.values()
 			.stream()
 			.filter(child -> child.leftBehind().isLeftBehind())
 			.toList();
 		Map<String, Map<CardField, String>> cards = cards(tenant, leftBehind.stream().map(Child::id).toList());
-		Map<String, int[]> counts = new java.util.HashMap<>();
 		for (Child child : leftBehind) {
 			int[] count = counts.computeIfAbsent(child.classId(), k -> new int[2]);
 			count[1]++;

@@ -3,8 +3,12 @@ package org.qinqing.people;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -178,97 +182,267 @@ public class Families {
 		record(tenant, siblingId, by, "sibling", child.name());
 	}
 
-	/** What a class list's row does to a child's family: members added, changed in place, and joined (a sibling's). */
-	public record Plan(int added, int changed, int joined) {
+	/**
+	 * What a class list's row does to a child's family: members added, changed in place and linked (a sibling's
+	 * parent or guardian, known by phone), whether the child's family is new, and whether the child is left
+	 * with nobody who could bind. Rows' plans add up to an import's totals.
+	 */
+	public record Plan(int added, int changed, int joined, int newFamilies, int withoutFamily) {
 
-		public static final Plan NONE = new Plan(0, 0, 0);
+		public static final Plan NONE = new Plan(0, 0, 0, 0, 0);
 
 		public boolean changesNothing() {
 			return this.added == 0 && this.changed == 0 && this.joined == 0;
 		}
 
 		public Plan plus(Plan other) {
-			return new Plan(this.added + other.added, this.changed + other.changed, this.joined + other.joined);
+			return new Plan(this.added + other.added, this.changed + other.changed, this.joined + other.joined,
+					this.newFamilies + other.newFamilies, this.withoutFamily + other.withoutFamily);
 		}
 
 	}
 
 	/**
+	 * One import's view of the tenant's families: everything the rows may need is read in a few pipelines when
+	 * the batch is made (the rows' children's members, the people with the rows' phones, those people's other
+	 * children), {@link #fromCard} plans in memory against it, later rows seeing what earlier rows planned,
+	 * and {@link #commit} writes it all at once. A preview plans the same way and never commits, so it says
+	 * exactly what the import will do.
+	 */
+	public static final class Batch {
+
+		private final String tenant;
+
+		private final String by;
+
+		/** The latest state of every person the batch knows (read or planned), by id. */
+		private final Map<String, Person> people = new HashMap<>();
+
+		/** Ids of each known child's adults; of family people by phone. */
+		private final Map<String, Set<String>> adultsByChild = new HashMap<>();
+
+		private final Map<String, Set<String>> byPhone = new HashMap<>();
+
+		private final Map<String, Child> children = new HashMap<>();
+
+		private final Set<String> written = new LinkedHashSet<>();
+
+		private final Set<String> planned = new HashSet<>();
+
+		private final Map<String, Child> refamilied = new LinkedHashMap<>();
+
+		private final List<Map.Entry<String, Change>> history = new ArrayList<>();
+
+		private Batch(String tenant, String by) {
+			this.tenant = tenant;
+			this.by = by;
+		}
+
+		/** The child as the batch has it (a linked child takes its sibling's family id). */
+		public Child child(String childId) {
+			return this.children.get(childId);
+		}
+
+		private List<Person> members(String childId) {
+			return this.adultsByChild.getOrDefault(childId, Set.of())
+				.stream()
+				.map(this.people::get)
+				.filter(p -> p != null && p.isFamily() && p.childIds().contains(childId))
+				.sorted(java.util.Comparator.comparing(Person::id))
+				.toList();
+		}
+
+		private void put(Person person) {
+			Person old = this.people.put(person.id(), person);
+			if (old != null && !old.phone().isEmpty() && !old.phone().equals(person.phone())) {
+				this.byPhone.getOrDefault(old.phone(), new HashSet<>()).remove(person.id());
+			}
+			if (!person.phone().isEmpty()) {
+				this.byPhone.computeIfAbsent(person.phone(), k -> new LinkedHashSet<>()).add(person.id());
+			}
+			for (String childId : person.childIds()) {
+				this.adultsByChild.computeIfAbsent(childId, k -> new LinkedHashSet<>()).add(person.id());
+			}
+			this.written.add(person.id());
+		}
+
+		private void note(String childId, String what, String who, long at) {
+			this.history.add(Map.entry(childId, new Change(at, this.by, what, who)));
+		}
+
+	}
+
+	/**
+	 * A batch for an import's rows: their children (existing ones, and the ones the import would create) and
+	 * the cards they would have. Seven round trips at most, however many rows.
+	 */
+	public Batch batch(String tenant, Collection<Child> children, Collection<Map<CardField, String>> cards, String by) {
+		Batch batch = new Batch(tenant, by);
+		children.forEach(child -> batch.children.put(child.id(), child));
+		Map<String, List<Person>> adults = this.records.adultsOf(tenant, batch.children.keySet());
+		adults.forEach((childId, people) -> people.forEach(p -> {
+			batch.people.putIfAbsent(p.id(), p);
+			batch.adultsByChild.computeIfAbsent(childId, k -> new LinkedHashSet<>()).add(p.id());
+		}));
+		Set<String> phones = new LinkedHashSet<>();
+		for (Map<CardField, String> card : cards) {
+			for (CardSlot slot : CardSlot.values()) {
+				String phone = digits(card.get(slot.phone));
+				if (!phone.isEmpty()) {
+					phones.add(phone);
+				}
+			}
+		}
+		this.records.familyByPhones(tenant, phones).forEach((phone, people) -> people.forEach(p -> {
+			batch.people.putIfAbsent(p.id(), p);
+			batch.byPhone.computeIfAbsent(phone, k -> new LinkedHashSet<>()).add(p.id());
+		}));
+		// the other children of the people found by phone: a child linked to them joins their family
+		Set<String> siblings = new LinkedHashSet<>();
+		batch.people.values().forEach(p -> p.childIds().stream().filter(id -> !batch.children.containsKey(id)).forEach(siblings::add));
+		batch.children.putAll(this.records.children(tenant, siblings));
+		return batch;
+	}
+
+	/**
 	 * The family members a contact card names (father, mother, guardian: names and phones), matched so an
 	 * import run twice doubles nobody: a member the child already has in that place is updated in place, a
-	 * parent or guardian whose phone is known (a sibling in another class) is linked, anyone else is added.
-	 *
-	 * @param child the imported child, or null for a row that would create one (then nothing is written)
-	 * @param phonesPlanned phones this import adds a person for in earlier rows (their siblings link to them)
-	 * @param apply false for the preview: nothing is written
+	 * parent or guardian whose phone is known in that place (a sibling in another class, or a row earlier in
+	 * the same file) is linked and the child joins their family, anyone else is added. A known phone with
+	 * another name is another person: a family often shares one phone (the mother's number on the father's
+	 * line too, the grandmother's the father's), and two people are never merged into one. Nothing is
+	 * written: the batch records the plan, {@link #commit} writes it.
 	 */
-	public Plan fromCard(String tenant, Child child, Map<CardField, String> card, String by, Set<String> phonesPlanned,
-			boolean apply) {
-		Plan plan = Plan.NONE;
-		List<Person> current = child == null ? List.of() : members(tenant, child.id());
-		Set<String> parentPhones = new LinkedHashSet<>();
+	public Plan fromCard(Batch batch, Child child, Map<CardField, String> card) {
+		long now = this.clock.millis();
+		List<Person> current = batch.members(child.id());
+		boolean hadFamily = !current.isEmpty();
+		int added = 0;
+		int changed = 0;
+		int joined = 0;
+		Member father = CardSlot.FATHER.member(card);
+		Member mother = CardSlot.MOTHER.member(card);
 		for (CardSlot slot : CardSlot.values()) {
 			Member member = slot.member(card);
-			if (member == null) {
+			if (member == null || (slot == CardSlot.GUARDIAN && isAParent(member, father, mother))) {
 				continue;
 			}
-			if (slot == CardSlot.GUARDIAN && (parentPhones.contains(member.phone())
-					|| member.relation().equals("父亲") || member.relation().equals("母亲"))) {
-				continue; // a parent at home is the guardian: the same person
-			}
-			if (slot != CardSlot.GUARDIAN && !member.phone().isEmpty()) {
-				parentPhones.add(member.phone());
-			}
 			Optional<Person> inPlace = current.stream()
-				.filter(p -> slot.holds(p, card))
-				.findFirst();
+				.filter(slot::holds)
+				.min(java.util.Comparator.comparingInt(p -> likeness(p, member)));
 			if (inPlace.isPresent()) {
-				Person before = inPlace.get();
+				Person before = batch.people.get(inPlace.get().id());
 				Person after = new Person(before.id(), before.role(), member.name().isEmpty() ? before.name() : member.name(),
 						member.relation().isEmpty() ? before.relation() : member.relation(), before.childIds(),
 						before.classIds(), member.phone().isEmpty() ? before.phone() : member.phone());
 				if (!after.equals(before)) {
-					plan = plan.plus(new Plan(0, 1, 0));
-					if (apply) {
-						this.records.save(tenant, after);
-						record(tenant, child.id(), by, "changed", after.name());
-						this.directory.identityChanged(tenant, after.id());
-					}
+					changed++;
+					batch.put(after);
+					batch.note(child.id(), "changed", after.name(), now);
 				}
 				continue;
 			}
 			Optional<Person> known = member.phone().isEmpty() ? Optional.empty()
-					: this.records.familyByPhone(tenant, member.phone()).stream().findFirst();
-			if (known.isPresent() || phonesPlanned.contains(member.phone())) {
-				plan = plan.plus(new Plan(0, 0, 1));
-				if (apply && known.isPresent()) {
-					Person existing = known.get();
-					List<String> children = new ArrayList<>(existing.childIds());
-					if (!children.contains(child.id())) {
-						children.add(child.id());
-					}
-					this.records.save(tenant, existing.withChildren(children));
-					joinFamily(tenant, child, existing);
-					record(tenant, child.id(), by, "linked", existing.name());
-					this.directory.identityChanged(tenant, existing.id());
+					: batch.byPhone.getOrDefault(member.phone(), Set.of())
+						.stream()
+						.map(batch.people::get)
+						.filter(p -> p != null && slot.holds(p) && sameName(p.name(), member.name()))
+						.min(java.util.Comparator.comparing(Person::id));
+			if (known.isPresent()) {
+				Person existing = known.get();
+				if (existing.childIds().contains(child.id())) {
+					continue;
 				}
+				joined++;
+				List<String> children = new ArrayList<>(existing.childIds());
+				children.add(child.id());
+				batch.put(existing.withChildren(children));
+				joinFamily(batch, child.id(), existing);
+				batch.note(child.id(), "linked", existing.name(), now);
 				continue;
 			}
 			if (member.name().isEmpty()) {
 				continue; // a phone alone is no one the school can address
 			}
-			plan = plan.plus(new Plan(1, 0, 0));
-			if (!member.phone().isEmpty()) {
-				phonesPlanned.add(member.phone());
+			added++;
+			Person person = new Person("p" + newId(), member.role(), member.name(), member.relation(), List.of(child.id()),
+					List.of(), member.phone());
+			batch.put(person);
+			batch.planned.add(person.id());
+			batch.note(child.id(), "added", person.name(), now);
+		}
+		boolean newFamily = !hadFamily && joined == 0 && added > 0;
+		boolean withoutFamily = batch.members(child.id()).isEmpty();
+		return new Plan(added, changed, joined, newFamily ? 1 : 0, withoutFamily ? 1 : 0);
+	}
+
+	/** Writes what the batch planned: people and their indexes, children who joined a family, the history. */
+	public void commit(Batch batch) {
+		String tenant = batch.tenant;
+		this.records.savePeople(tenant, batch.written.stream().map(batch.people::get).toList());
+		this.records.saveChildren(tenant, batch.refamilied.values());
+		if (!batch.history.isEmpty()) {
+			Pipelines.run(this.redis, ops -> {
+				Set<String> keys = new LinkedHashSet<>();
+				for (Map.Entry<String, Change> entry : batch.history) {
+					String key = historyKey(tenant, entry.getKey());
+					ops.opsForList().leftPush(key, this.json.writeValueAsString(entry.getValue()));
+					keys.add(key);
+				}
+				keys.forEach(key -> ops.opsForList().trim(key, 0, 499));
+			});
+		}
+		// the WeChat users of people who changed re-read who they are; people just added have none yet
+		this.directory.identitiesChanged(tenant, batch.written.stream().filter(id -> !batch.planned.contains(id)).toList());
+	}
+
+	/** The guardian the card names is one of the parents it names (a parent at home): the same person. */
+	private static boolean isAParent(Member guardian, Member father, Member mother) {
+		// a parent the card names only by phone is not a person to stand for: the guardian's line names them
+		if ((guardian.relation().equals("父亲") && father != null && !father.name().isEmpty())
+				|| (guardian.relation().equals("母亲") && mother != null && !mother.name().isEmpty())) {
+			return true;
+		}
+		for (Member parent : java.util.Arrays.asList(father, mother)) {
+			if (parent == null || parent.name().isEmpty() || !sameName(guardian.name(), parent.name())) {
+				continue;
 			}
-			if (apply) {
-				Person person = new Person("p" + newId(), member.role(), member.name(), member.relation(),
-						List.of(child.id()), List.of(), member.phone());
-				this.records.save(tenant, person);
-				record(tenant, child.id(), by, "added", person.name());
+			if (guardian.phone().isEmpty() || guardian.phone().equals(parent.phone())) {
+				return true;
 			}
 		}
-		return plan;
+		return false;
+	}
+
+	/** Names that do not contradict each other: the same (spaces aside), or one of them unknown. */
+	private static boolean sameName(String a, String b) {
+		String x = a.replace(" ", "");
+		String y = b.replace(" ", "");
+		return x.isEmpty() || y.isEmpty() || x.equals(y);
+	}
+
+	/** 0 for the member the card names (same phone), 1 for the same name, 2 for anyone else in that place. */
+	private static int likeness(Person person, Member member) {
+		if (!member.phone().isEmpty() && member.phone().equals(person.phone())) {
+			return 0;
+		}
+		return !member.name().isEmpty() && member.name().equals(person.name()) ? 1 : 2;
+	}
+
+	/** The child joins the family of a known parent or guardian (the sibling's family id wins). */
+	private static void joinFamily(Batch batch, String childId, Person known) {
+		for (String other : known.childIds()) {
+			if (!other.equals(childId)) {
+				Child sibling = batch.children.get(other);
+				Child child = batch.children.get(childId);
+				if (sibling != null && child != null && !sibling.familyId().equals(child.familyId())) {
+					Child moved = withFamily(child, sibling.familyId());
+					batch.children.put(childId, moved);
+					batch.refamilied.put(childId, moved);
+				}
+				return;
+			}
+		}
 	}
 
 	/** The child's family history, newest first. */
@@ -408,7 +582,7 @@ public class Families {
 		}
 
 		/** Whether a member of the child holds this place: the father, the mother, or the (card's) guardian. */
-		boolean holds(Person person, Map<CardField, String> card) {
+		boolean holds(Person person) {
 			return switch (this) {
 				case FATHER -> person.role() == Role.PARENT && person.relation().equals("父亲");
 				case MOTHER -> person.role() == Role.PARENT && person.relation().equals("母亲");

@@ -2,10 +2,14 @@ package org.qinqing.people;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.qinqing.people.Directory.PeopleKeys;
 import org.qinqing.system.RedisKeys;
@@ -13,11 +17,19 @@ import org.springframework.data.redis.core.HashOperations;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Service;
 
-/** Durable school records in Redis hashes, one hash per record plus an index set per kind. */
+/**
+ * Durable school records in Redis hashes, one hash per record plus an index set per kind, and the indexes
+ * a county needs so a page reads one class rather than the whole tenant: each class's children, each
+ * class's teachers, each child's adults, family members by phone. Reads and writes of many records go in
+ * one pipeline each ({@link Pipelines}), so their cost in round trips does not grow with their number.
+ */
 @Service
 public class SchoolRecords {
 
 	private final StringRedisTemplate redis;
+
+	/** Tenants whose class indexes are known to be complete (records saved before the indexes existed get them once). */
+	private final Set<String> classIndexBuilt = ConcurrentHashMap.newKeySet();
 
 	SchoolRecords(StringRedisTemplate redis) {
 		this.redis = redis;
@@ -32,6 +44,26 @@ public class SchoolRecords {
 		return h.isEmpty() ? Optional.empty() : Optional.of(new School(id, h.get("name")));
 	}
 
+	/** The tenant's schools, by id: one school, or a county's. */
+	public Map<String, School> schools(String tenant) {
+		Map<String, School> schools = new LinkedHashMap<>();
+		List<String> ids = ids(tenant, "school");
+		List<Map<String, String>> hashes = hashes(ids.stream().map(id -> RedisKeys.of(tenant, "school", id)).toList());
+		for (int i = 0; i < ids.size(); i++) {
+			if (!hashes.get(i).isEmpty()) {
+				schools.put(ids.get(i), new School(ids.get(i), hashes.get(i).getOrDefault("name", "")));
+			}
+		}
+		return schools;
+	}
+
+	/** The tenant's school names, to label classes and pages. */
+	public SchoolNames schoolNames(String tenant) {
+		Map<String, String> names = new LinkedHashMap<>();
+		schools(tenant).forEach((id, school) -> names.put(id, school.name()));
+		return new SchoolNames(names);
+	}
+
 	public void save(String tenant, SchoolClass schoolClass) {
 		write(tenant, "class", schoolClass.id(), Map.of("school", schoolClass.schoolId(), "grade", String.valueOf(schoolClass.grade()), "number",
 				String.valueOf(schoolClass.number()), "name", schoolClass.name(), "headTeacher",
@@ -39,34 +71,87 @@ public class SchoolRecords {
 	}
 
 	public void save(String tenant, Child child) {
-		write(tenant, "child", child.id(), Map.of("name", child.name(), "class", child.classId(), "leftBehind",
-				child.leftBehind().name(), "family", child.familyId(), "pairedTeacher", child.pairedTeacherId()));
+		saveChildren(tenant, List.of(child));
+	}
+
+	/** Saves children in two round trips, keeping each class's list of children in step. */
+	public void saveChildren(String tenant, Collection<Child> children) {
+		if (children.isEmpty()) {
+			return;
+		}
+		List<Child> list = List.copyOf(children);
+		List<Object> oldClasses = Pipelines.run(this.redis, ops -> list
+			.forEach(child -> ops.opsForHash().get(RedisKeys.of(tenant, "child", child.id()), "class")));
+		Pipelines.run(this.redis, ops -> {
+			for (int i = 0; i < list.size(); i++) {
+				Child child = list.get(i);
+				Object oldClass = oldClasses.get(i);
+				if (oldClass != null && !oldClass.equals(child.classId())) {
+					ops.opsForSet().remove(classChildrenKey(tenant, String.valueOf(oldClass)), child.id());
+				}
+				ops.opsForSet().add(classChildrenKey(tenant, child.classId()), child.id());
+				ops.opsForHash().putAll(RedisKeys.of(tenant, "child", child.id()), Map.of("name", child.name(), "class",
+						child.classId(), "leftBehind", child.leftBehind().name(), "family", child.familyId(),
+						"pairedTeacher", child.pairedTeacherId()));
+				ops.opsForSet().add(RedisKeys.of(tenant, "childs"), child.id());
+			}
+		});
 	}
 
 	/**
-	 * Saves a person and keeps the indexes in step: each child's adults ({@link #adultsOf}) and the family
-	 * members by phone ({@link #familyByPhone}).
+	 * Saves a person and keeps the indexes in step: each child's adults ({@link #adultsOf}), the family
+	 * members by phone ({@link #familyByPhone}) and each class's teachers ({@link #teachersOf}).
 	 */
 	public void save(String tenant, Person person) {
-		Optional<Person> before = person(tenant, person.id());
-		before.ifPresent(old -> {
-			old.childIds()
-				.stream()
-				.filter(childId -> !person.childIds().contains(childId))
-				.forEach(childId -> this.redis.opsForSet().remove(adultsKey(tenant, childId), person.id()));
-			if (!old.phone().isEmpty() && !old.phone().equals(person.phone())) {
-				this.redis.opsForSet().remove(phoneKey(tenant, old.phone()), person.id());
+		savePeople(tenant, List.of(person));
+	}
+
+	/** Saves people in two round trips (their records as they were, then every write), indexes included. */
+	public void savePeople(String tenant, Collection<Person> people) {
+		if (people.isEmpty()) {
+			return;
+		}
+		List<Person> list = List.copyOf(people);
+		Map<String, Person> before = people(tenant, list.stream().map(Person::id).toList());
+		Pipelines.run(this.redis, ops -> {
+			for (Person person : list) {
+				Person old = before.get(person.id());
+				if (old != null) {
+					for (String childId : old.childIds()) {
+						if (!person.childIds().contains(childId)) {
+							ops.opsForSet().remove(adultsKey(tenant, childId), person.id());
+						}
+					}
+					if (!old.phone().isEmpty() && (!old.phone().equals(person.phone()) || !person.isFamily())) {
+						ops.opsForSet().remove(phoneKey(tenant, old.phone()), person.id());
+					}
+					for (String classId : old.classIds()) {
+						if (!isStaff(person) || !person.classIds().contains(classId)) {
+							ops.opsForSet().remove(classTeachersKey(tenant, classId), person.id());
+						}
+					}
+				}
+				for (String childId : person.childIds()) {
+					ops.opsForSet().add(adultsKey(tenant, childId), person.id());
+				}
+				if (!person.phone().isEmpty() && person.isFamily()) {
+					ops.opsForSet().add(phoneKey(tenant, person.phone()), person.id());
+				}
+				if (isStaff(person)) {
+					for (String classId : person.classIds()) {
+						ops.opsForSet().add(classTeachersKey(tenant, classId), person.id());
+					}
+				}
+				ops.opsForHash().putAll(PeopleKeys.person(tenant, person.id()), Map.of("role", person.role().name(), "name",
+						person.name(), "relation", person.relation(), "children", String.join(",", person.childIds()),
+						"classes", String.join(",", person.classIds()), "phone", person.phone()));
+				ops.opsForSet().add(RedisKeys.of(tenant, "persons"), person.id());
 			}
 		});
-		for (String childId : person.childIds()) {
-			this.redis.opsForSet().add(adultsKey(tenant, childId), person.id());
-		}
-		if (!person.phone().isEmpty() && person.isFamily()) {
-			this.redis.opsForSet().add(phoneKey(tenant, person.phone()), person.id());
-		}
-		write(tenant, "person", person.id(), Map.of("role", person.role().name(), "name", person.name(), "relation",
-				person.relation(), "children", String.join(",", person.childIds()), "classes",
-				String.join(",", person.classIds()), "phone", person.phone()));
+	}
+
+	private static boolean isStaff(Person person) {
+		return person.role() == Role.TEACHER || person.role() == Role.ADMIN;
 	}
 
 	/** Removes a person's record and their place in every index (their bindings are the directory's). */
@@ -76,6 +161,7 @@ public class SchoolRecords {
 			if (!old.phone().isEmpty()) {
 				this.redis.opsForSet().remove(phoneKey(tenant, old.phone()), personId);
 			}
+			old.classIds().forEach(classId -> this.redis.opsForSet().remove(classTeachersKey(tenant, classId), personId));
 		});
 		this.redis.delete(PeopleKeys.person(tenant, personId));
 		this.redis.opsForSet().remove(RedisKeys.of(tenant, "persons"), personId);
@@ -83,14 +169,19 @@ public class SchoolRecords {
 
 	/** The parents and guardians with this phone (digits only), by id. */
 	public List<Person> familyByPhone(String tenant, String phone) {
-		List<Person> found = new ArrayList<>();
-		if (phone == null || phone.isBlank()) {
-			return found;
-		}
-		java.util.Set<String> ids = this.redis.opsForSet().members(phoneKey(tenant, phone));
-		if (ids != null) {
-			ids.stream().sorted().forEach(id -> person(tenant, id).filter(Person::isFamily).ifPresent(found::add));
-		}
+		return familyByPhones(tenant, List.of(phone)).getOrDefault(phone, List.of());
+	}
+
+	/** The parents and guardians with each of these phones (digits only), by id: two round trips for all. */
+	public Map<String, List<Person>> familyByPhones(String tenant, Collection<String> phones) {
+		List<String> wanted = phones.stream().filter(p -> p != null && !p.isBlank()).distinct().toList();
+		Map<String, List<String>> ids = members(wanted.stream().map(p -> phoneKey(tenant, p)).toList(), wanted);
+		Map<String, Person> people = people(tenant, ids.values().stream().flatMap(List::stream).toList());
+		Map<String, List<Person>> found = new LinkedHashMap<>();
+		ids.forEach((phone, personIds) -> found.put(phone, personIds.stream()
+			.map(people::get)
+			.filter(p -> p != null && p.isFamily() && phone.equals(p.phone()))
+			.toList()));
 		return found;
 	}
 
@@ -104,23 +195,40 @@ public class SchoolRecords {
 	}
 
 	public Optional<Person> person(String tenant, String id) {
-		Map<String, String> h = read(PeopleKeys.person(tenant, id));
-		if (h.isEmpty()) {
-			return Optional.empty();
+		return Optional.ofNullable(people(tenant, List.of(id)).get(id));
+	}
+
+	/** People by id, in one round trip; ids without a record are left out. */
+	public Map<String, Person> people(String tenant, Collection<String> ids) {
+		List<String> list = ids.stream().distinct().toList();
+		List<Map<String, String>> hashes = hashes(list.stream().map(id -> PeopleKeys.person(tenant, id)).toList());
+		Map<String, Person> people = new LinkedHashMap<>();
+		for (int i = 0; i < list.size(); i++) {
+			Map<String, String> h = hashes.get(i);
+			if (!h.isEmpty()) {
+				String id = list.get(i);
+				people.put(id, new Person(id, Role.valueOf(h.get("role")), h.get("name"), h.getOrDefault("relation", ""),
+						split(h.get("children")), split(h.get("classes")), h.getOrDefault("phone", "")));
+			}
 		}
-		return Optional.of(new Person(id, Role.valueOf(h.get("role")), h.get("name"), h.getOrDefault("relation", ""),
-				split(h.get("children")), split(h.get("classes")), h.getOrDefault("phone", "")));
+		return people;
 	}
 
 	/** The parents and guardians of a child (and teachers paired with it), by the people's own records. */
 	public List<Person> adultsOf(String tenant, String childId) {
-		List<Person> adults = new ArrayList<>();
-		java.util.Set<String> ids = this.redis.opsForSet().members(adultsKey(tenant, childId));
-		if (ids != null) {
-			ids.stream().sorted().forEach(id -> person(tenant, id)
-				.filter(p -> p.childIds().contains(childId))
-				.ifPresent(adults::add));
-		}
+		return adultsOf(tenant, List.of(childId)).getOrDefault(childId, List.of());
+	}
+
+	/** The adults of each of these children, by id: two round trips for all of them. */
+	public Map<String, List<Person>> adultsOf(String tenant, Collection<String> childIds) {
+		List<String> children = childIds.stream().distinct().toList();
+		Map<String, List<String>> ids = members(children.stream().map(id -> adultsKey(tenant, id)).toList(), children);
+		Map<String, Person> people = people(tenant, ids.values().stream().flatMap(List::stream).toList());
+		Map<String, List<Person>> adults = new LinkedHashMap<>();
+		ids.forEach((childId, personIds) -> adults.put(childId, personIds.stream()
+			.map(people::get)
+			.filter(p -> p != null && p.childIds().contains(childId))
+			.toList()));
 		return adults;
 	}
 
@@ -129,47 +237,100 @@ public class SchoolRecords {
 	}
 
 	public Optional<Child> child(String tenant, String id) {
-		return child(id, read(RedisKeys.of(tenant, "child", id)));
+		return Optional.ofNullable(children(tenant, List.of(id)).get(id));
 	}
 
-	/** The children of these ids that exist, in the ids' order: one round trip for all (a pipeline). */
-	public List<Child> children(String tenant, List<String> ids) {
-		List<Child> children = new ArrayList<>(ids.size());
-		List<Map<String, String>> hashes = readAll(tenant, "child", ids);
-		for (int i = 0; i < ids.size(); i++) {
-			child(ids.get(i), hashes.get(i)).ifPresent(children::add);
+	/** Children by id, in one round trip; ids without a record are left out. */
+	public Map<String, Child> children(String tenant, Collection<String> ids) {
+		List<String> list = ids.stream().distinct().toList();
+		List<Map<String, String>> hashes = hashes(list.stream().map(id -> RedisKeys.of(tenant, "child", id)).toList());
+		Map<String, Child> children = new LinkedHashMap<>();
+		for (int i = 0; i < list.size(); i++) {
+			Map<String, String> h = hashes.get(i);
+			if (!h.isEmpty()) {
+				String id = list.get(i);
+				children.put(id, new Child(id, h.get("name"), h.get("class"), LeftBehindType.valueOf(h.get("leftBehind")),
+						h.get("family"), h.getOrDefault("pairedTeacher", "")));
+			}
 		}
 		return children;
 	}
 
-	private static Optional<Child> child(String id, Map<String, String> h) {
-		if (h.isEmpty()) {
-			return Optional.empty();
+	/** The children of these classes, by class id (three round trips for any number of classes). */
+	public Map<String, List<Child>> childrenOf(String tenant, Collection<String> classIds) {
+		ensureClassIndex(tenant);
+		List<String> classes = classIds.stream().distinct().toList();
+		Map<String, List<String>> ids = members(classes.stream().map(id -> classChildrenKey(tenant, id)).toList(), classes);
+		Map<String, Child> children = children(tenant, ids.values().stream().flatMap(List::stream).toList());
+		Map<String, List<Child>> byClass = new LinkedHashMap<>();
+		// the record decides: an index entry left by a child who moved class is ignored
+		ids.forEach((classId, childIds) -> byClass.put(classId, childIds.stream()
+			.map(children::get)
+			.filter(c -> c != null && c.classId().equals(classId))
+			.toList()));
+		return byClass;
+	}
+
+	/** The teachers (and staff) whose records name this class among theirs. */
+	public List<Person> teachersOf(String tenant, String classId) {
+		ensureClassIndex(tenant);
+		Map<String, List<String>> ids = members(List.of(classTeachersKey(tenant, classId)), List.of(classId));
+		return people(tenant, ids.get(classId)).values()
+			.stream()
+			.filter(p -> isStaff(p) && p.classIds().contains(classId))
+			.toList();
+	}
+
+	private static String classChildrenKey(String tenant, String classId) {
+		return RedisKeys.of(tenant, "class-children", classId);
+	}
+
+	private static String classTeachersKey(String tenant, String classId) {
+		return RedisKeys.of(tenant, "class-teachers", classId);
+	}
+
+	/**
+	 * Records saved before the class indexes existed get their entries once per tenant: every save keeps the
+	 * indexes since, so building them again (another instance, a restart) only adds what is already there.
+	 */
+	private void ensureClassIndex(String tenant) {
+		if (this.classIndexBuilt.contains(tenant)) {
+			return;
 		}
-		return Optional.of(new Child(id, h.get("name"), h.get("class"), LeftBehindType.valueOf(h.get("leftBehind")),
-				h.get("family"), h.getOrDefault("pairedTeacher", "")));
+		String marker = RedisKeys.of(tenant, "class-index");
+		if (!Boolean.TRUE.equals(this.redis.hasKey(marker))) {
+			Map<String, Child> children = children(tenant, ids(tenant, "child"));
+			Map<String, Person> staff = people(tenant, ids(tenant, "person"));
+			Pipelines.run(this.redis, ops -> {
+				children.values().forEach(c -> ops.opsForSet().add(classChildrenKey(tenant, c.classId()), c.id()));
+				staff.values()
+					.stream()
+					.filter(SchoolRecords::isStaff)
+					.forEach(p -> p.classIds().forEach(c -> ops.opsForSet().add(classTeachersKey(tenant, c), p.id())));
+			});
+			this.redis.opsForValue().set(marker, "1");
+		}
+		this.classIndexBuilt.add(tenant);
 	}
 
 	public Optional<SchoolClass> schoolClass(String tenant, String id) {
-		return schoolClass(id, read(RedisKeys.of(tenant, "class", id)));
+		return Optional.ofNullable(classes(tenant, List.of(id)).get(id));
 	}
 
-	/** The classes of these ids that exist, in the ids' order: one round trip for all (a pipeline). */
-	public List<SchoolClass> classes(String tenant, List<String> ids) {
-		List<SchoolClass> classes = new ArrayList<>(ids.size());
-		List<Map<String, String>> hashes = readAll(tenant, "class", ids);
-		for (int i = 0; i < ids.size(); i++) {
-			schoolClass(ids.get(i), hashes.get(i)).ifPresent(classes::add);
+	/** Classes by id, in one round trip; ids without a record are left out. */
+	public Map<String, SchoolClass> classes(String tenant, Collection<String> ids) {
+		List<String> list = ids.stream().distinct().toList();
+		List<Map<String, String>> hashes = hashes(list.stream().map(id -> RedisKeys.of(tenant, "class", id)).toList());
+		Map<String, SchoolClass> classes = new LinkedHashMap<>();
+		for (int i = 0; i < list.size(); i++) {
+			Map<String, String> h = hashes.get(i);
+			if (!h.isEmpty()) {
+				String id = list.get(i);
+				classes.put(id, new SchoolClass(id, h.getOrDefault("school", ""), Integer.parseInt(h.get("grade")),
+						Integer.parseInt(h.get("number")), h.get("name"), h.getOrDefault("headTeacher", "")));
+			}
 		}
 		return classes;
-	}
-
-	private static Optional<SchoolClass> schoolClass(String id, Map<String, String> h) {
-		if (h.isEmpty()) {
-			return Optional.empty();
-		}
-		return Optional.of(new SchoolClass(id, h.getOrDefault("school", ""), Integer.parseInt(h.get("grade")), Integer.parseInt(h.get("number")),
-				h.get("name"), h.getOrDefault("headTeacher", "")));
 	}
 
 	public long count(String tenant, String kind) {
@@ -188,10 +349,41 @@ public class SchoolRecords {
 		return new HashMap<>(hashes.entries(key));
 	}
 
-	/** The records of one kind by id, each an empty map when missing, in one pipeline. */
-	private List<Map<String, String>> readAll(String tenant, String kind, List<String> ids) {
-		List<String> keys = ids.stream().map(id -> RedisKeys.of(tenant, kind, id)).toList();
-		return RedisHashes.entries(this.redis, keys);
+	/** The hashes at these keys, in order (empty for a missing one), in one round trip. */
+	@SuppressWarnings("unchecked")
+	private List<Map<String, String>> hashes(List<String> keys) {
+		if (keys.isEmpty()) {
+			return List.of();
+		}
+		if (keys.size() == 1) {
+			return List.of(read(keys.get(0)));
+		}
+		List<Object> results = Pipelines.run(this.redis, ops -> keys.forEach(key -> ops.opsForHash().entries(key)));
+		List<Map<String, String>> hashes = new ArrayList<>(keys.size());
+		for (Object result : results) {
+			hashes.add(result == null ? Map.of() : (Map<String, String>) result);
+		}
+		return hashes;
+	}
+
+	/** The members of each set, sorted, under the name given for it; one round trip. */
+	@SuppressWarnings("unchecked")
+	private Map<String, List<String>> members(List<String> keys, List<String> names) {
+		Map<String, List<String>> members = new LinkedHashMap<>();
+		if (keys.isEmpty()) {
+			return members;
+		}
+		if (keys.size() == 1) {
+			Set<String> set = this.redis.opsForSet().members(keys.get(0));
+			members.put(names.get(0), new ArrayList<>(new java.util.TreeSet<>(set == null ? Set.of() : set)));
+			return members;
+		}
+		List<Object> results = Pipelines.run(this.redis, ops -> keys.forEach(key -> ops.opsForSet().members(key)));
+		for (int i = 0; i < keys.size(); i++) {
+			Set<String> set = results.get(i) == null ? Set.of() : (Set<String>) results.get(i);
+			members.put(names.get(i), new ArrayList<>(new java.util.TreeSet<>(set)));
+		}
+		return members;
 	}
 
 	private static List<String> split(String csv) {

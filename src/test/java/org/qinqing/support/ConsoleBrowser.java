@@ -75,7 +75,7 @@ public final class ConsoleBrowser {
 
 	public Page get(String path) {
 		Page page = this.local != null ? sendFrom("GET", path, null)
-				: send(TestHttp.request(URI.create(this.base + path)).GET());
+				: send(TestHttp.request(uri(path)).GET());
 		Matcher m = CSRF.matcher(page.body());
 		if (m.find()) {
 			this.csrf = m.group(1);
@@ -99,9 +99,64 @@ public final class ConsoleBrowser {
 		if (this.local != null) {
 			return sendFrom("POST", path, body.toString());
 		}
-		return send(TestHttp.request(URI.create(this.base + path))
+		return send(TestHttp.request(uri(path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+	}
+
+	/** A file as the browser received it: status, bytes and headers (Content-Type, Content-Disposition). */
+	public record Download(int status, byte[] body, HttpHeaders headers) {
+
+		public String header(String name) {
+			return this.headers.firstValue(name).orElse(null);
+		}
+
+	}
+
+	/** GETs a file (an export, a template, a binding sheet's CSV) as bytes. */
+	public Download download(String path) {
+		try {
+			HttpResponse<byte[]> response = this.http.send(TestHttp.request(uri(path)).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			return new Download(response.statusCode(), response.body(), response.headers());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Uploads a file as the page's {@code <form enctype="multipart/form-data">} would: one file field and
+	 * the CSRF token of the last page (a multipart form carries it as a field too).
+	 */
+	public Page upload(String path, String field, String fileName, byte[] content) {
+		String boundary = "----qinqing" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		StringBuilder head = new StringBuilder();
+		if (this.csrf != null) {
+			head.append("--").append(boundary).append("\r\n")
+				.append("Content-Disposition: form-data; name=\"_csrf\"\r\n\r\n")
+				.append(this.csrf)
+				.append("\r\n");
+		}
+		head.append("--").append(boundary).append("\r\n")
+			.append("Content-Disposition: form-data; name=\"").append(field).append("\"; filename=\"").append(fileName)
+			.append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+		body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(TestHttp.request(uri(path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+	}
+
+	/** A path, or a redirect's absolute Location on this server. */
+	private URI uri(String pathOrUrl) {
+		return URI.create(pathOrUrl.startsWith(this.base) ? pathOrUrl : this.base + pathOrUrl);
 	}
 
 	/** Signs in through the login form; returns the answer (a redirect to /console on success). */

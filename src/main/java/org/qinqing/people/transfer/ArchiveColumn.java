@@ -11,7 +11,8 @@ import org.qinqing.people.CardField;
  */
 enum ArchiveColumn {
 
-	NAME("学生姓名", null, "姓名", "学生"), CLASS("班级", null, "所在班级"), GENDER("性别", CardField.CHILD_GENDER),
+	NAME("学生姓名", null, "姓名", "学生"), SCHOOL("学校", null, "学校名称", "所在学校", "就读学校", "学校全称"),
+	CLASS("班级", null, "所在班级"), GENDER("性别", CardField.CHILD_GENDER),
 	BIRTH_DATE("出生日期", CardField.CHILD_BIRTH_DATE, "出生年月日", "出生年月", "生日"), LEFT_BEHIND("留守类型", null, "留守情况"),
 	HOME_ADDRESS("家庭住址", CardField.HOME_ADDRESS, "家庭地址", "住址"),
 	FATHER_NAME("父亲姓名", CardField.FATHER_NAME), FATHER_PHONE("父亲电话", CardField.FATHER_PHONE, "父亲手机", "父亲联系电话"),
@@ -47,7 +48,7 @@ enum ArchiveColumn {
 		return this.header;
 	}
 
-	/** The card field this column fills, or null for the child's own record (name, class, left-behind type). */
+	/** The card field this column fills, or null for the child's own record (name, school, class, left-behind type). */
 	CardField field() {
 		return this.field;
 	}

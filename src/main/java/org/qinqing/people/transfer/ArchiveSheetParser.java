@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.qinqing.people.CardField;
 import org.qinqing.people.LeftBehindType;
+import org.qinqing.people.School;
 import org.qinqing.people.SchoolClass;
 
 /**
@@ -19,15 +20,39 @@ final class ArchiveSheetParser {
 
 	static final int MAX_LENGTH = 100;
 
-	private final Map<String, SchoolClass> classes = new HashMap<>();
+	/** The classes by spelling; a county's schools may each have a 三年级(1)班. */
+	private final Map<String, List<SchoolClass>> classes = new HashMap<>();
+
+	private final Map<String, School> schools = new HashMap<>();
+
+	private final Map<String, String> schoolNames = new HashMap<>();
 
 	private final LocalDate today;
 
 	/** @param classes the classes the importing user may fill; any other class name is unknown */
 	ArchiveSheetParser(List<SchoolClass> classes, LocalDate today) {
+		this(classes, List.of(), today);
+	}
+
+	/**
+	 * @param classes the classes the importing user may fill; any other class name is unknown
+	 * @param schools the tenant's schools, which a 学校 column names
+	 */
+	ArchiveSheetParser(List<SchoolClass> classes, List<School> schools, LocalDate today) {
 		for (SchoolClass schoolClass : classes) {
-			this.classes.put(Normalize.classKey(schoolClass.name()), schoolClass);
-			this.classes.putIfAbsent(schoolClass.grade() + "年级" + schoolClass.number() + "班", schoolClass);
+			List<SchoolClass> named = this.classes.computeIfAbsent(Normalize.classKey(schoolClass.name()), k -> new ArrayList<>());
+			if (!named.contains(schoolClass)) {
+				named.add(schoolClass);
+			}
+			List<SchoolClass> numbered = this.classes.computeIfAbsent(schoolClass.grade() + "年级" + schoolClass.number() + "班",
+					k -> new ArrayList<>());
+			if (numbered.stream().noneMatch(c -> c.schoolId().equals(schoolClass.schoolId()))) {
+				numbered.add(schoolClass);
+			}
+		}
+		for (School school : schools) {
+			this.schools.put(Normalize.schoolKey(school.name()), school);
+			this.schoolNames.put(school.id(), school.name());
 		}
 		this.today = today;
 	}
@@ -76,14 +101,9 @@ final class ArchiveSheetParser {
 		if (name.isEmpty()) {
 			problems.add(Problem.of("import.error.name"));
 		}
+		String schoolName = Normalize.text(cell(row, columns, ArchiveColumn.SCHOOL));
 		String className = Normalize.text(cell(row, columns, ArchiveColumn.CLASS));
-		SchoolClass schoolClass = this.classes.get(Normalize.classKey(className));
-		if (className.isEmpty()) {
-			problems.add(Problem.of("import.error.class.missing"));
-		}
-		else if (schoolClass == null) {
-			problems.add(Problem.of("import.error.class.unknown", className));
-		}
+		SchoolClass schoolClass = schoolClass(schoolName, className, problems);
 		String leftBehindText = Normalize.text(cell(row, columns, ArchiveColumn.LEFT_BEHIND));
 		LeftBehindType leftBehind = Normalize.leftBehind(leftBehindText);
 		if (leftBehindText.isEmpty()) {
@@ -113,8 +133,48 @@ final class ArchiveSheetParser {
 				problems.add(Problem.of("import.error.duplicate", String.valueOf(first)));
 			}
 		}
-		return new ImportRow(row.line(), name, className, schoolClass == null ? null : schoolClass.id(), leftBehind, card,
-				problems);
+		return new ImportRow(row.line(), name, schoolName, className, schoolClass == null ? null : schoolClass.id(),
+				leftBehind, card, problems);
+	}
+
+	/**
+	 * The class a row names: by its school when the row says which, else the one class of that name. A class
+	 * name two schools share, without a school, is a problem rather than a guess.
+	 */
+	private SchoolClass schoolClass(String schoolName, String className, List<Problem> problems) {
+		School school = null;
+		if (!schoolName.isEmpty()) {
+			school = this.schools.get(Normalize.schoolKey(schoolName));
+			if (school == null) {
+				problems.add(Problem.of("import.error.school.unknown", schoolName));
+				return null;
+			}
+		}
+		if (className.isEmpty()) {
+			problems.add(Problem.of("import.error.class.missing"));
+			return null;
+		}
+		String wantedSchool = school == null ? null : school.id();
+		List<SchoolClass> named = this.classes.getOrDefault(Normalize.classKey(className), List.of())
+			.stream()
+			.filter(c -> wantedSchool == null || c.schoolId().equals(wantedSchool))
+			.toList();
+		if (named.isEmpty()) {
+			problems.add(school == null ? Problem.of("import.error.class.unknown", className)
+					: Problem.of("import.error.class.unknownInSchool", school.name(), className));
+			return null;
+		}
+		if (named.size() > 1) {
+			List<String> names = named.stream()
+				.map(c -> this.schoolNames.getOrDefault(c.schoolId(), ""))
+				.filter(n -> !n.isEmpty())
+				.distinct()
+				.toList();
+			problems.add(Problem.of("import.error.class.ambiguous", className, String.valueOf(named.size()),
+					String.join("、", names)));
+			return null;
+		}
+		return named.get(0);
 	}
 
 	/** The cleaned value of a card cell; adds a problem and returns null when it cannot be used. */

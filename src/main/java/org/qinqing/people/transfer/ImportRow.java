@@ -8,12 +8,14 @@ import org.qinqing.people.LeftBehindType;
 
 /**
  * A child's row after cleaning. {@code classId} and {@code leftBehind} are null when they could
- * not be read; {@code card} holds only the cells that had a value.
+ * not be read; {@code schoolName} is the 学校 cell as typed (empty without that column); {@code card}
+ * holds only the cells that had a value.
  */
-record ImportRow(int line, String name, String className, String classId, LeftBehindType leftBehind,
-		Map<CardField, String> card, List<Problem> problems) {
+record ImportRow(int line, String name, String schoolName, String className, String classId,
+		LeftBehindType leftBehind, Map<CardField, String> card, List<Problem> problems) {
 
 	ImportRow {
+		schoolName = schoolName == null ? "" : schoolName;
 		card = Map.copyOf(card);
 		problems = List.copyOf(problems);
 	}

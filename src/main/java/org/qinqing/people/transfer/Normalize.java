@@ -74,6 +74,11 @@ final class Normalize {
 		return text(raw).replace(" ", "").replace("\n", "").replace("*", "").replaceAll("[(（].*[)）]$", "");
 	}
 
+	/** A school's name as people type it: spaces, full-width brackets and the like do not count. */
+	static String schoolKey(String raw) {
+		return text(raw).replace(" ", "").replace("（", "(").replace("）", ")");
+	}
+
 	/** A class name reduced to "3年级1班" whatever the spelling: 三年级(1)班, 三年级1班, ３年级（１）班, 三年级一班. */
 	static String classKey(String raw) {
 		String s = text(raw).replace(" ", "").replace("(", "").replace(")", "").replace("【", "").replace("】", "");

@@ -234,11 +234,21 @@ final class SheetFiles {
 		}
 	}
 
-	/**
-	 * Writes rows as text cells (so a phone or a date keeps its exact spelling), the first row bold
-	 * and frozen, with drop-downs for the columns that take fixed words.
-	 */
+	/** The class list's sheet: {@link #writeXlsx} with drop-downs for the columns that take fixed words. */
+	static byte[] writeArchiveXlsx(String sheetName, List<List<String>> rows) {
+		return writeXlsx(sheetName, rows, sheet -> {
+			dropDown(sheet, ArchiveColumn.LEFT_BEHIND.ordinal(), "父亲外出", "母亲外出", "父母都外出", "其他", "否");
+			dropDown(sheet, ArchiveColumn.GENDER.ordinal(), "男", "女");
+		});
+	}
+
+	/** Writes rows as text cells (so a phone, a code or a date keeps its exact spelling), the first row bold and frozen. */
 	static byte[] writeXlsx(String sheetName, List<List<String>> rows) {
+		return writeXlsx(sheetName, rows, sheet -> {
+		});
+	}
+
+	private static byte[] writeXlsx(String sheetName, List<List<String>> rows, java.util.function.Consumer<Sheet> finish) {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = workbook.createSheet(sheetName);
 			CellStyle text = workbook.createCellStyle();
@@ -263,8 +273,7 @@ final class SheetFiles {
 				sheet.setColumnWidth(c, 14 * 256);
 			}
 			sheet.createFreezePane(0, 1);
-			dropDown(sheet, ArchiveColumn.LEFT_BEHIND.ordinal(), "父亲外出", "母亲外出", "父母都外出", "其他", "否");
-			dropDown(sheet, ArchiveColumn.GENDER.ordinal(), "男", "女");
+			finish.accept(sheet);
 			workbook.write(out);
 			return out.toByteArray();
 		}

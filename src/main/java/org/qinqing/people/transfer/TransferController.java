@@ -1,7 +1,6 @@
 package org.qinqing.people.transfer;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -13,11 +12,10 @@ import org.qinqing.console.AuditLog;
 import org.qinqing.console.CurrentStaff;
 import org.qinqing.console.StaffUser;
 import org.qinqing.people.ArchiveFilter;
+import org.qinqing.people.Families;
 import org.qinqing.people.LeftBehindType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -44,13 +42,13 @@ class TransferController {
 
 	static final String BASE = "/console/archives/import";
 
-	private static final MediaType XLSX = MediaType
-		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+	private static final MediaType XLSX = SheetDownloads.XLSX;
 
-	private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+	private static final MediaType CSV = SheetDownloads.CSV;
 
-	/** One row of the preview, with its problems already in words. */
-	record PreviewRow(int line, String name, String className, String leftBehind, String status, List<String> problems) {
+	/** One row of the preview, with its problems and what it does to the child's family already in words. */
+	record PreviewRow(int line, String name, String schoolName, String className, String leftBehind, String status,
+			String family, List<String> problems) {
 	}
 
 	private final ArchiveTransfer transfer;
@@ -116,15 +114,21 @@ class TransferController {
 			return "redirect:" + BASE + "?expired";
 		}
 		ParsedImport parsed = upload.parsed();
-		Map<Integer, ArchiveTransfer.Status> statuses = this.transfer.preview(user, parsed);
+		Map<Integer, ArchiveTransfer.RowPlan> plans = this.transfer.preview(user, parsed);
 		List<PreviewRow> rows = new ArrayList<>();
+		Families.Plan families = Families.Plan.NONE;
 		for (ImportRow row : parsed.rows()) {
 			List<String> problems = row.problems().stream().map(p -> words(p, locale)).toList();
-			ArchiveTransfer.Status status = statuses.get(row.line());
-			String statusKey = status == null ? "import.status.error" : "import.status." + status.name().toLowerCase(Locale.ROOT);
-			rows.add(new PreviewRow(row.line(), row.name(), row.className(),
+			ArchiveTransfer.RowPlan plan = plans.get(row.line());
+			String statusKey = plan == null ? "import.status.error"
+					: "import.status." + plan.status().name().toLowerCase(Locale.ROOT);
+			if (plan != null) {
+				families = families.plus(plan.family());
+			}
+			rows.add(new PreviewRow(row.line(), row.name(), row.schoolName(), row.className(),
 					row.leftBehind() == null ? "" : Normalize.leftBehindWord(row.leftBehind()),
-					this.messages.getMessage(statusKey, null, locale), problems));
+					this.messages.getMessage(statusKey, null, locale),
+					plan == null ? "" : FamilyWording.of(plan.family(), this.messages, locale), problems));
 		}
 		model.addAttribute("id", id);
 		model.addAttribute("fileName", parsed.fileName());
@@ -133,9 +137,11 @@ class TransferController {
 		model.addAttribute("clean", parsed.isClean());
 		model.addAttribute("goodCount", parsed.goodRows().size());
 		model.addAttribute("badCount", parsed.badRowCount());
-		model.addAttribute("newCount", statuses.values().stream().filter(s -> s == ArchiveTransfer.Status.NEW).count());
+		model.addAttribute("newCount", plans.values().stream().filter(p -> p.status() == ArchiveTransfer.Status.NEW).count());
 		model.addAttribute("updateCount",
-				statuses.values().stream().filter(s -> s == ArchiveTransfer.Status.UPDATE).count());
+				plans.values().stream().filter(p -> p.status() == ArchiveTransfer.Status.UPDATE).count());
+		model.addAttribute("families", families);
+		model.addAttribute("showSchool", rows.stream().anyMatch(r -> !r.schoolName().isEmpty()));
 		return PREVIEW_VIEW;
 	}
 
@@ -160,13 +166,16 @@ class TransferController {
 		List<ImportRow> rows = parsed.goodRows();
 		ArchiveTransfer.Outcome outcome = this.transfer.apply(user, rows);
 		this.audit.record(user, "import", "archive");
+		Families.Plan families = outcome.families();
 		return "redirect:" + BASE + "?created=" + outcome.created() + "&updated=" + outcome.updated() + "&unchanged="
-				+ outcome.unchanged() + "&skipped=" + (parsed.rows().size() - rows.size());
+				+ outcome.unchanged() + "&skipped=" + (parsed.rows().size() - rows.size()) + "&families="
+				+ families.newFamilies() + "&adults=" + families.added() + "&linked=" + families.joined() + "&changed="
+				+ families.changed();
 	}
 
 	@GetMapping(BASE + "/template.xlsx")
 	ResponseEntity<byte[]> templateXlsx() {
-		return download(SheetFiles.writeXlsx("学生名单", List.of(ArchiveColumn.headers())), "学生名单模板.xlsx", XLSX);
+		return download(SheetFiles.writeArchiveXlsx("学生名单", List.of(ArchiveColumn.headers())), "学生名单模板.xlsx", XLSX);
 	}
 
 	@GetMapping(BASE + "/template.csv")
@@ -180,7 +189,7 @@ class TransferController {
 			@RequestParam(name = "type", required = false) String type,
 			@RequestParam(name = "incomplete", defaultValue = "false") boolean incomplete) {
 		StaffUser user = CurrentStaff.require();
-		byte[] body = SheetFiles.writeXlsx(this.messages.getMessage("import.export.sheet", null, Locale.SIMPLIFIED_CHINESE),
+		byte[] body = SheetFiles.writeArchiveXlsx(this.messages.getMessage("import.export.sheet", null, Locale.SIMPLIFIED_CHINESE),
 				this.transfer.export(user, filter(classId, type, incomplete)));
 		this.audit.record(user, "export", "archive");
 		return download(body, exportName("xlsx"), XLSX);
@@ -217,12 +226,7 @@ class TransferController {
 	}
 
 	private static ResponseEntity<byte[]> download(byte[] body, String fileName, MediaType type) {
-		return ResponseEntity.ok()
-			.contentType(type)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(body);
+		return SheetDownloads.of(body, fileName, type);
 	}
 
 	private String words(Problem problem, Locale locale) {

@@ -25,6 +25,7 @@ import org.qinqing.console.StaffUser;
 import org.qinqing.people.CardField;
 import org.qinqing.people.Child;
 import org.qinqing.people.ContactCards;
+import org.qinqing.people.Families;
 import org.qinqing.people.LeftBehindType;
 import org.qinqing.people.SchoolRecords;
 import org.qinqing.support.PortalTestSupport;
@@ -65,6 +66,9 @@ class ImportExportTests extends PortalTestSupport {
 
 	@Autowired
 	private ArchiveTransfer transfer;
+
+	@Autowired
+	private Families families;
 
 	private MockMvc mvc;
 
@@ -195,8 +199,8 @@ class ImportExportTests extends PortalTestSupport {
 		assertThat(childrenNamed(tag)).isEmpty();
 
 		// "only the good rows" writes exactly rows 2 and 4
-		assertThat(confirm(location, "good"))
-			.isEqualTo("/console/archives/import?created=2&updated=0&unchanged=0&skipped=5");
+		assertThat(confirm(location, "good")).isEqualTo(
+				"/console/archives/import?created=2&updated=0&unchanged=0&skipped=5&families=2&adults=5&linked=0&changed=0");
 		assertThat(this.records.count(TENANT, "child")).isEqualTo(childrenBefore + 2);
 		Map<String, Child> imported = childrenNamed(tag);
 		assertThat(imported).containsOnlyKeys("甲" + tag, "乙" + tag);
@@ -224,8 +228,8 @@ class ImportExportTests extends PortalTestSupport {
 		assertThat(preview(again)).filteredOn(row -> row.problems().isEmpty())
 			.extracting(TransferController.PreviewRow::status)
 			.containsOnly("没有变化");
-		assertThat(confirm(again, "good"))
-			.isEqualTo("/console/archives/import?created=0&updated=0&unchanged=2&skipped=5");
+		assertThat(confirm(again, "good")).isEqualTo(
+				"/console/archives/import?created=0&updated=0&unchanged=2&skipped=5&families=0&adults=0&linked=0&changed=0");
 		assertThat(this.records.count(TENANT, "child")).isEqualTo(childrenBefore + 2);
 		assertThat(childrenNamed(tag)).isEqualTo(imported);
 	}
@@ -269,6 +273,12 @@ class ImportExportTests extends PortalTestSupport {
 			this.records.save(tenant, new Child(id, "学生" + (char) ('甲' + i), "k" + (1 + i % 6) + (1 + i % 2),
 					types[i % types.length], "f" + i, ""));
 		}
+		// the families the cards name, as an import makes them: the round trip then changes nobody
+		List<Child> children = new ArrayList<>(allChildren(tenant).values());
+		Families.Batch batch = this.families.batch(tenant, children,
+				children.stream().map(c -> this.cards.card(tenant, c.id())).toList(), "测试");
+		children.forEach(c -> this.families.fromCard(batch, c, this.cards.card(tenant, c.id())));
+		this.families.commit(batch);
 		return user;
 	}
 
@@ -311,12 +321,14 @@ class ImportExportTests extends PortalTestSupport {
 			assertThat(preview).allSatisfy(row -> {
 				assertThat(row.problems()).as("line " + row.line()).isEmpty();
 				assertThat(row.status()).isEqualTo("没有变化");
+				assertThat(row.family()).isEqualTo("家人不变");
 			});
 			String done = this.mvc.perform(post(location).param("mode", "all").with(user(principal)).with(csrf()))
 				.andReturn()
 				.getResponse()
 				.getRedirectedUrl();
-			assertThat(done).isEqualTo("/console/archives/import?created=0&updated=0&unchanged=30&skipped=0");
+			assertThat(done).isEqualTo(
+					"/console/archives/import?created=0&updated=0&unchanged=30&skipped=0&families=0&adults=0&linked=0&changed=0");
 			assertThat(allChildren(user.tenant())).isEqualTo(childrenBefore);
 			assertThat(allCards(user.tenant(), childrenBefore)).isEqualTo(cardsBefore);
 		}
@@ -334,7 +346,10 @@ class ImportExportTests extends PortalTestSupport {
 		byte[] exported = SheetFiles.writeXlsx("x", this.transfer.export(user));
 		ParsedImport parsed = this.transfer.parse(other, "x.xlsx", exported);
 		assertThat(parsed.isClean()).isTrue();
-		assertThat(this.transfer.apply(other, parsed.goodRows()).created()).isEqualTo(30);
+		ArchiveTransfer.Outcome intoEmpty = this.transfer.apply(other, parsed.goodRows());
+		assertThat(intoEmpty.created()).isEqualTo(30);
+		assertThat(intoEmpty.families().newFamilies()).isEqualTo(30);
+		assertThat(intoEmpty.families().added()).isEqualTo(90);
 		assertThat(this.transfer.export(other)).isEqualTo(this.transfer.export(user));
 	}
 
