@@ -2,6 +2,7 @@ package org.qinqing.people;
 
 import java.util.List;
 
+import org.qinqing.system.LuaScripts;
 import org.qinqing.system.RedisKeys;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -12,19 +13,7 @@ import org.springframework.stereotype.Service;
 public class Directory {
 
 	/** The first (by id) of the people an openid is bound to; staff and parents before guardians. */
-	private static final RedisScript<List> IDENTIFY = RedisScript.of("""
-			local ids = redis.call('SMEMBERS', KEYS[1])
-			table.sort(ids)
-			local rank = {ADMIN = 1, TEACHER = 2, PARENT = 3, GUARDIAN = 4}
-			local best
-			for _, id in ipairs(ids) do
-			  local person = redis.call('HMGET', ARGV[1] .. id, 'role', 'name')
-			  if person[1] and (not best or rank[person[1]] < rank[best[2]]) then
-			    best = {id, person[1], person[2] or ''}
-			  end
-			end
-			return best or {}
-			""", List.class);
+	private static final RedisScript<List> IDENTIFY = LuaScripts.load(List.class, "people/identify.lua");
 
 	private final StringRedisTemplate redis;
 
