@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.qinqing.people.Child;
 import org.qinqing.people.Person;
@@ -49,6 +50,21 @@ public final class CallsTestData {
 			throw new IllegalStateException("could not book " + start + " for " + child.id() + ": " + result.outcome());
 		}
 		return result.booking().get();
+	}
+
+	/**
+	 * Books the child's call in the first slot of {@code day} with a seat left: for tests in the shared demo school,
+	 * whose own calls and other tests' may have taken a slot.
+	 */
+	public Booking bookFirstFree(String tenant, Child child, LocalDate day) {
+		Bookings bookings = new Bookings(this.redis, this.settings, clock(day.minusDays(1).atTime(10, 0)));
+		Map<LocalDateTime, Integer> taken = bookings.takenSeats(tenant, day.atStartOfDay(), day.plusDays(1).atStartOfDay());
+		for (Slot slot : SlotCalendar.slotsOn(this.settings.settings(tenant), day, taken)) {
+			if (slot.free() > 0) {
+				return book(tenant, child, slot.start());
+			}
+		}
+		throw new IllegalStateException("no free slot on " + day);
 	}
 
 	public List<Child> children(String tenant) {

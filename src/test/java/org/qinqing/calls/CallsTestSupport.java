@@ -1,12 +1,7 @@
 package org.qinqing.calls;
 
-import org.qinqing.system.SchoolTime;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +19,7 @@ import org.qinqing.people.Role;
 import org.qinqing.people.SchoolClass;
 import org.qinqing.people.SchoolRecords;
 import org.qinqing.support.PortalTestSupport;
+import org.qinqing.support.StoppedClock;
 import org.qinqing.system.BotScripts;
 import org.qinqing.system.RedisKeys;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,7 +69,7 @@ abstract class CallsTestSupport extends PortalTestSupport {
 
 	String tenant;
 
-	MovableClock clock;
+	StoppedClock clock;
 
 	Bookings bookings;
 
@@ -94,7 +90,7 @@ abstract class CallsTestSupport extends PortalTestSupport {
 	@BeforeEach
 	void freshCalls() {
 		this.tenant = TENANT + "-calls-" + UUID.randomUUID().toString().substring(0, 8);
-		this.clock = new MovableClock(MONDAY_10);
+		this.clock = new StoppedClock(MONDAY_10);
 		this.events.clear();
 		this.records.save(this.tenant, new SchoolClass("c3-1", "s1", 3, 1, "三年级(1)班", "teacher"));
 		this.records.save(this.tenant, new Person("teacher", Role.TEACHER, "李老师", "", List.of(), List.of("c3-1")));
@@ -205,40 +201,6 @@ abstract class CallsTestSupport extends PortalTestSupport {
 	/** A crash after a job's messages were queued and before it was removed: the job is due again. */
 	void jobDueAgain(String kind, String subject) {
 		this.schedule.schedule(this.tenant, kind, subject, this.clock.instant().minusSeconds(1), Map.of());
-	}
-
-	/** A clock the test sets; it does not tick. */
-	static final class MovableClock extends Clock {
-
-		private volatile Instant now;
-
-		MovableClock(LocalDateTime schoolTime) {
-			set(schoolTime);
-		}
-
-		void set(LocalDateTime schoolTime) {
-			this.now = ZonedDateTime.of(schoolTime, SchoolTime.ZONE).toInstant();
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return SchoolTime.ZONE;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return Clock.fixed(this.now, zone);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -12,6 +12,7 @@ import org.qinqing.people.Person;
 import org.qinqing.people.Role;
 import org.qinqing.people.SchoolRecords;
 import org.qinqing.support.PortalTestSupport;
+import org.qinqing.support.StoppedClock;
 import org.qinqing.support.TestDates;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,7 +34,7 @@ class DemoCallsTests extends PortalTestSupport {
 	void aDemoStartedAgainAYearLaterHasRecentCallsAndCallsToCome() {
 		String tenant = TENANT + "-democalls-" + UUID.randomUUID().toString().substring(0, 8);
 		List<Child> children = List.of(child(tenant, "a"), child(tenant, "b"), child(tenant, "c"));
-		CallsTestSupport.MovableClock clock = new CallsTestSupport.MovableClock(TestDates.TODAY.atTime(9, 0));
+		StoppedClock clock = new StoppedClock(TestDates.TODAY.atTime(9, 0));
 		CallOutcomes outcomes = new CallOutcomes(this.redis, clock);
 		DemoCalls demo = new DemoCalls(this.redis, this.settings, outcomes, this.records, event -> {
 		}, clock);
@@ -60,7 +61,7 @@ class DemoCallsTests extends PortalTestSupport {
 		assertThat(demo.seed(tenant, children, Set.of(), DemoCalls.comingThrough(later))).isZero();
 	}
 
-	private List<Booking> calls(String tenant, CallsTestSupport.MovableClock clock, LocalDate from, LocalDate to) {
+	private List<Booking> calls(String tenant, StoppedClock clock, LocalDate from, LocalDate to) {
 		Bookings bookings = new Bookings(this.redis, this.settings, clock);
 		return bookings.between(tenant, from.atStartOfDay(), to.atStartOfDay());
 	}

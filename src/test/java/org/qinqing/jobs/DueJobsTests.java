@@ -1,10 +1,7 @@
 package org.qinqing.jobs;
 
-import org.qinqing.system.SchoolTime;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qinqing.support.PortalTestSupport;
+import org.qinqing.support.StoppedClock;
 import org.qinqing.system.LuaScripts;
 import org.qinqing.system.RedisKeys;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -35,14 +33,14 @@ class DueJobsTests extends PortalTestSupport {
 
 	private String tenant;
 
-	private Movable clock;
+	private StoppedClock clock;
 
 	private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
 
 	@BeforeEach
 	void freshTenant() {
 		this.tenant = TENANT + "-jobs-" + UUID.randomUUID().toString().substring(0, 8);
-		this.clock = new Movable(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+		this.clock = new StoppedClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
 		this.runs.clear();
 	}
 
@@ -203,39 +201,6 @@ class DueJobsTests extends PortalTestSupport {
 
 		DiedMidRun() {
 			super("the process died");
-		}
-
-	}
-
-	private static final class Movable extends Clock {
-
-		private volatile Instant now;
-
-		Movable(Instant now) {
-			this.now = now;
-		}
-
-		void set(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return SchoolTime.ZONE;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return Clock.fixed(this.now, zone);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
 		}
 
 	}

@@ -1,7 +1,6 @@
 package org.qinqing.notify;
 
 import org.qinqing.system.SchoolTime;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +14,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.qinqing.support.PortalTestSupport;
+import org.qinqing.support.TickingClock;
 import org.qinqing.system.RedisKeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -58,7 +58,7 @@ abstract class OutboxTestSupport extends PortalTestSupport {
 	Outbox outbox;
 
 	@Autowired
-	MovableClock clock;
+	TickingClock clock;
 
 	@Autowired
 	OutboxConsumer consumer;
@@ -195,48 +195,13 @@ abstract class OutboxTestSupport extends PortalTestSupport {
 				p.pollInterval(), true, p.idempotencyTtl(), p.logTtl());
 	}
 
-	/** Real time plus an offset the tests set: it ticks, so waits and timeouts keep working. */
-	static final class MovableClock extends Clock {
-
-		private volatile long offsetMillis;
-
-		@Override
-		public ZoneId getZone() {
-			return ZONE;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return Clock.offset(Clock.system(zone), Duration.ofMillis(this.offsetMillis));
-		}
-
-		@Override
-		public long millis() {
-			return System.currentTimeMillis() + this.offsetMillis;
-		}
-
-		@Override
-		public Instant instant() {
-			return Instant.ofEpochMilli(millis());
-		}
-
-		void set(Instant now) {
-			this.offsetMillis = now.toEpochMilli() - System.currentTimeMillis();
-		}
-
-		void advance(Duration by) {
-			this.offsetMillis += by.toMillis();
-		}
-
-	}
-
 	@TestConfiguration(proxyBeanMethods = false)
 	static class MovableClockConfiguration {
 
 		@Bean
 		@Primary
-		MovableClock movableClock() {
-			return new MovableClock();
+		TickingClock movableClock() {
+			return new TickingClock();
 		}
 
 	}

@@ -1,10 +1,5 @@
 package org.qinqing.support;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,48 +22,11 @@ import org.springframework.test.context.TestPropertySource;
 public abstract class MovableClockTestSupport extends PortalTestSupport {
 
 	@Autowired
-	protected MovableClock clock;
+	protected TickingClock clock;
 
 	@AfterEach
 	void realTimeAgain() {
 		this.clock.reset();
-	}
-
-	/** Real time plus an offset the test sets: it keeps ticking, so waits and timeouts still work. */
-	public static final class MovableClock extends Clock {
-
-		private volatile long offsetMillis;
-
-		@Override
-		public ZoneId getZone() {
-			return TestDates.SCHOOL_ZONE;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return Clock.offset(Clock.system(zone), Duration.ofMillis(this.offsetMillis));
-		}
-
-		@Override
-		public long millis() {
-			return System.currentTimeMillis() + this.offsetMillis;
-		}
-
-		@Override
-		public Instant instant() {
-			return Instant.ofEpochMilli(millis());
-		}
-
-		/** Now is this school time (and goes on from there). */
-		public void set(LocalDateTime schoolTime) {
-			this.offsetMillis = schoolTime.atZone(TestDates.SCHOOL_ZONE).toInstant().toEpochMilli()
-					- System.currentTimeMillis();
-		}
-
-		public void reset() {
-			this.offsetMillis = 0;
-		}
-
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
@@ -76,8 +34,8 @@ public abstract class MovableClockTestSupport extends PortalTestSupport {
 
 		@Bean
 		@Primary
-		MovableClock movableClock() {
-			return new MovableClock();
+		TickingClock movableClock() {
+			return new TickingClock();
 		}
 
 	}

@@ -170,8 +170,9 @@ class CallsPagesTests extends PortalTestSupport {
 
 	@Test
 	void aCallStillToComeCannotBeMarked() {
-		LocalDate day = today().plusDays(7).with(java.time.DayOfWeek.WEDNESDAY);
-		Booking call = this.data.book(TENANT, this.theirs, day.atTime(17, 0));
+		// three weeks ahead: past the demo's own calls to come
+		LocalDate day = today().plusWeeks(3).with(java.time.DayOfWeek.WEDNESDAY);
+		Booking call = this.data.bookFirstFree(TENANT, this.theirs, day);
 		ConsoleBrowser teacher = signedIn("teacher1");
 		Page page = teacher.get("/console/calls?date=" + day);
 		assertThat(page.body()).contains("call-" + call.number()).contains("还没到这一天").doesNotContain("name=\"outcome\"");
