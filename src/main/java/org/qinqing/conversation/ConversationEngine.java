@@ -1,15 +1,19 @@
 package org.qinqing.conversation;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 import org.qinqing.people.Directory;
+import org.qinqing.people.Identity;
 import org.qinqing.people.Role;
 import org.qinqing.system.BotScripts;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +25,14 @@ class ConversationEngine {
 
 	static final int MISS_LIMIT = 3;
 
-	/** {@code ~<step>}: the options a pick step showed, one {@code value<TAB>label} per line. */
+	/** Progress {@code ~<step>}: the options a pick step showed, one {@code value<TAB>label...} per line. */
 	private static final String SHOWN = "~";
 
-	/** {@code ~given:<step>}: the step was not asked (its answer was given, or it had one option). */
+	/** Progress {@code ~given:<step>}: the step was not asked (its answer was given, or it had one option). */
 	private static final String GIVEN = "~given:";
+
+	/** Progress {@code ~passed:<step>}: the step was not asked because its condition did not hold. */
+	private static final String PASSED = "~passed:";
 
 	private final BotScripts scripts;
 
@@ -39,19 +46,29 @@ class ConversationEngine {
 
 	private final List<SceneHandler> scenes;
 
-	private final Directory directory;
+	private final BiFunction<String, String, Identity> identify;
 
 	private final LongText longText;
 
+	private final StepAnswers stepAnswers;
+
+	@Autowired
 	ConversationEngine(BotScripts scripts, Menus menus, FlowRegistry flows, List<Command> commands,
-			List<SceneHandler> scenes, Directory directory) {
+			List<SceneHandler> scenes, Directory directory, Clock clock) {
+		this(scripts, menus, flows, commands, scenes, directory::identify, clock);
+	}
+
+	/** @param identify who an openid of a tenant is, read again after a flow or command binds or unbinds */
+	ConversationEngine(BotScripts scripts, Menus menus, FlowRegistry flows, List<Command> commands,
+			List<SceneHandler> scenes, BiFunction<String, String, Identity> identify, Clock clock) {
 		this.scripts = scripts;
 		this.menus = menus;
 		this.flows = flows;
 		this.commands = commands;
 		this.scenes = scenes;
-		this.directory = directory;
+		this.identify = identify;
 		this.longText = new LongText(scripts);
+		this.stepAnswers = new StepAnswers(scripts, clock);
 		scripts.require("replies.welcome", "replies.unknown", "replies.help", "replies.cancelled", "replies.kept",
 				"replies.voice-empty", "replies.unreadable", "replies.coming-soon", "replies.menu-footer",
 				"replies.flow-help", "replies.left-flow");
@@ -134,7 +151,9 @@ class ConversationEngine {
 	}
 
 	private String kept(Step step, Session session) {
-		return this.scripts.text(step.keptKey() == null ? "replies.kept" : step.keptKey(), session.answers());
+		Flow flow = this.flows.find(session.flow()).orElseThrow();
+		return this.scripts.text(this.scripts.has(step.keptKey()) ? step.keptKey() : "replies.kept",
+				fill(flow, session.answers()));
 	}
 
 	/** Back to the previous question that was asked; steps given without asking are passed over. */
@@ -142,18 +161,19 @@ class ConversationEngine {
 		Optional<Flow> running = session.inFlow() ? this.flows.find(session.flow()) : Optional.empty();
 		if (running.isPresent()) {
 			Step current = running.get().steps().get(session.step());
-			if (session.answers().containsKey(LongText.PENDING + current.name())) {
+			if (session.progress().containsKey(LongText.PENDING + current.name())) {
 				// from "what to do with your long text" one step back is writing it
 				Map<String, String> answers = new LinkedHashMap<>(session.answers());
-				forget(answers, current.name());
-				Session asking = session.inFlow(running.get().id(), session.step(), answers);
+				Map<String, String> progress = new LinkedHashMap<>(session.progress());
+				forget(answers, progress, current.name());
+				Session asking = session.inFlow(running.get().id(), session.step(), answers, progress);
 				return say(asking, prompt(running.get(), asking));
 			}
 		}
 		int target = session.step() - 1;
 		if (running.isPresent()) {
 			List<Step> steps = running.get().steps();
-			while (target >= 0 && session.answers().containsKey(GIVEN + steps.get(target).name())) {
+			while (target >= 0 && notAsked(session.progress(), steps.get(target))) {
 				target--;
 			}
 		}
@@ -163,13 +183,19 @@ class ConversationEngine {
 		}
 		Flow flow = running.get();
 		Map<String, String> answers = new LinkedHashMap<>(session.answers());
+		Map<String, String> progress = new LinkedHashMap<>(session.progress());
 		for (int i = target; i < flow.steps().size(); i++) {
 			String name = flow.steps().get(i).name();
-			if (!answers.containsKey(GIVEN + name)) {
-				forget(answers, name);
+			if (!progress.containsKey(GIVEN + name)) {
+				forget(answers, progress, name);
 			}
 		}
-		return advance(in, flow, session, target, answers, "");
+		return advance(in, flow, session, target, answers, progress, "");
+	}
+
+	/** Steps 返回 passes over: given without asking, or passed by their condition. */
+	private static boolean notAsked(Map<String, String> progress, Step step) {
+		return progress.containsKey(GIVEN + step.name()) || progress.containsKey(PASSED + step.name());
 	}
 
 	private Turn click(Inbound in, Session session) {
@@ -186,7 +212,7 @@ class ConversationEngine {
 		}
 		if (item.action().startsWith("flow:")) {
 			Flow flow = this.flows.find(item.action().substring(5)).orElseThrow();
-			return advance(in, flow, session, 0, Map.of(), "");
+			return advance(in, flow, session, 0, Map.of(), Map.of(), "");
 		}
 		if (item.action().startsWith("reply:")) {
 			return say(session, text(item.action().substring(6)) + "\n\n" + text("replies.menu-footer"));
@@ -197,37 +223,40 @@ class ConversationEngine {
 
 	private Turn answer(Inbound in, Flow flow, Session session, String input) {
 		Step step = flow.steps().get(session.step());
-		if (session.answers().containsKey(LongText.PENDING + step.name())) {
+		if (session.progress().containsKey(LongText.PENDING + step.name())) {
 			return longTextChosen(in, flow, session, step, input);
 		}
 		if (LongText.tooLong(step, input)) {
 			// keep it and ask what to do, rather than "write it again": not a miss
-			Map<String, String> answers = new LinkedHashMap<>(session.answers());
-			answers.put(LongText.PENDING + step.name(), input);
-			Session asking = session.inFlow(flow.id(), session.step(), answers);
+			Map<String, String> progress = new LinkedHashMap<>(session.progress());
+			progress.put(LongText.PENDING + step.name(), input);
+			Session asking = session.inFlow(flow.id(), session.step(), session.answers(), progress);
 			return say(asking, prompt(flow, asking));
 		}
 		FlowContext context = new FlowContext(in.tenant(), in.openid(), session.identity(), session.answers());
-		Parsed parsed = parse(step, input, context);
+		Parsed parsed = parse(step, input, context, session.progress());
 		if (parsed instanceof Parsed.Invalid invalid) {
 			// not an answer but a command the user may run (e.g. 确认 after a pushed offer): leave the flow for it
 			Optional<Command> typedCommand = typedCommand(session, input);
 			if (typedCommand.isPresent()) {
 				return run(typedCommand.get(), input, in, session.atMenu());
 			}
-			return missed(session, invalid.hintKey());
+			return missed(session, invalid);
 		}
 		String value = ((Parsed.Ok) parsed).value();
-		if (step.kind() == Step.Kind.CONFIRM && !value.equals(options(step).get(0))) {
+		if (step.kind() == Step.Kind.CONFIRM && !Boolean.parseBoolean(value)) {
 			return say(session.atMenu(), kept(step, session) + "\n\n" + this.menus.render(session.identity()));
 		}
-		return accepted(in, flow, session, step, value, session.answers(), "");
+		return accepted(in, flow, session, step, value, session.answers(), session.progress(), "");
 	}
 
 	/** A wrong answer: the hint and the question again; the third in a row also says who can help. */
-	private Turn missed(Session session, String hintKey) {
+	private Turn missed(Session session, Parsed.Invalid invalid) {
 		int misses = session.misses() + 1;
-		String hint = this.scripts.text(hintKey, session.answers()) + currentPromptSuffix(session);
+		Map<String, String> params = new HashMap<>(this.flows.find(session.flow()).map(f -> fill(f, session.answers()))
+			.orElse(session.answers()));
+		params.putAll(invalid.params());
+		String hint = this.scripts.text(invalid.hintKey(), params) + currentPromptSuffix(session);
 		if (misses >= MISS_LIMIT) {
 			return say(session.withMisses(0), hint + "\n\n" + text(missLimitKey(session.role())));
 		}
@@ -236,10 +265,11 @@ class ConversationEngine {
 
 	/** The reply to "your text is too long: 1. shorten 2. in parts 3. write again". */
 	private Turn longTextChosen(Inbound in, Flow flow, Session session, Step step, String input) {
-		String text = session.answers().get(LongText.PENDING + step.name());
+		String text = session.progress().get(LongText.PENDING + step.name());
 		Map<String, String> answers = new LinkedHashMap<>(session.answers());
-		forget(answers, step.name());
-		Session writing = session.inFlow(flow.id(), session.step(), answers);
+		Map<String, String> progress = new LinkedHashMap<>(session.progress());
+		forget(answers, progress, step.name());
+		Session writing = session.inFlow(flow.id(), session.step(), answers, progress);
 		Optional<LongText.Choice> choice = this.longText.choice(input);
 		if (choice.isEmpty()) {
 			if (LongText.rewritten(input)) {
@@ -249,7 +279,7 @@ class ConversationEngine {
 			if (typedCommand.isPresent()) {
 				return run(typedCommand.get(), input, in, session.atMenu());
 			}
-			return missed(session, "replies.text-long-hint");
+			return missed(session, (Parsed.Invalid) Parsed.invalid("replies.text-long-hint"));
 		}
 		int max = step.maxLength();
 		String value;
@@ -262,42 +292,48 @@ class ConversationEngine {
 			case SPLIT:
 				int parts = LongText.parts(text, max);
 				value = LongText.firstPart(text, max);
-				answers.put(LongText.REST + step.name(), LongText.afterFirstPart(text, max));
-				answers.put(LongText.PART + step.name(), "1/" + parts);
+				progress.put(LongText.REST + step.name(), LongText.afterFirstPart(text, max));
+				progress.put(LongText.PART + step.name(), "1/" + parts);
 				lead = this.longText.text("replies.text-first-part", Map.of("parts", parts));
 				break;
 			default:
 				return say(writing, this.longText.text("replies.text-rewrite", Map.of("max", max)) + "\n\n"
 						+ prompt(flow, writing));
 		}
-		Parsed parsed = step.parser()
-			.apply(value, new FlowContext(in.tenant(), in.openid(), session.identity(), answers));
+		Parsed parsed = this.stepAnswers.read(step, value,
+				new FlowContext(in.tenant(), in.openid(), session.identity(), answers));
 		if (parsed instanceof Parsed.Invalid invalid) {
-			return missed(writing, invalid.hintKey());
+			return missed(writing, invalid);
 		}
-		return accepted(in, flow, writing, step, ((Parsed.Ok) parsed).value(), answers, lead + "\n\n");
+		return accepted(in, flow, writing, step, ((Parsed.Ok) parsed).value(), answers, progress, lead + "\n\n");
 	}
 
 	/** Keeps a step's answer and asks the next question. */
 	private Turn accepted(Inbound in, Flow flow, Session session, Step step, String value, Map<String, String> so,
-			String lead) {
+			Map<String, String> progressSoFar, String lead) {
 		Map<String, String> answers = new LinkedHashMap<>(so);
+		Map<String, String> progress = new LinkedHashMap<>(progressSoFar);
 		answers.put(step.name(), value);
 		if (step.kind() == Step.Kind.PICK) {
-			shown(session.answers(), step).stream()
+			shown(session.progress(), step).stream()
 				.filter(option -> option.value().equals(value))
 				.findFirst()
 				.ifPresent(option -> answers.put(step.name() + "Label", option.brief()));
-			answers.remove(SHOWN + step.name());
+			progress.remove(SHOWN + step.name());
 		}
-		return advance(in, flow, session, session.step() + 1, answers, lead);
+		if (step.kind() == Step.Kind.DATE) {
+			answers.put(step.name() + "Label", this.stepAnswers.label(java.time.LocalDate.parse(value)));
+		}
+		return advance(in, flow, session, session.step() + 1, answers, progress, lead);
 	}
 
 	/** Drops what a step kept: its answer and label, the options it showed, a long text and its parts. */
-	private static void forget(Map<String, String> answers, String step) {
-		for (String key : List.of(step, step + "Label", SHOWN + step, LongText.PENDING + step, LongText.REST + step,
+	private static void forget(Map<String, String> answers, Map<String, String> progress, String step) {
+		answers.remove(step);
+		answers.remove(step + "Label");
+		for (String key : List.of(SHOWN + step, PASSED + step, LongText.PENDING + step, LongText.REST + step,
 				LongText.PART + step)) {
-			answers.remove(key);
+			progress.remove(key);
 		}
 	}
 
@@ -306,48 +342,56 @@ class ConversationEngine {
 	 * whose answer is given is passed, a pick step computes its options (none: it says so and leaves the
 	 * flow; one, when allowed: taken). After the last step the flow's action runs.
 	 */
-	private Turn advance(Inbound in, Flow flow, Session session, int index, Map<String, String> given, String lead) {
+	private Turn advance(Inbound in, Flow flow, Session session, int index, Map<String, String> given,
+			Map<String, String> progressSoFar, String lead) {
 		Map<String, String> answers = new LinkedHashMap<>(given);
+		Map<String, String> progress = new LinkedHashMap<>(progressSoFar);
 		for (int i = index; i < flow.steps().size(); i++) {
 			Step step = flow.steps().get(i);
 			if (answers.containsKey(step.name())) {
-				answers.putIfAbsent(GIVEN + step.name(), "1");
+				progress.putIfAbsent(GIVEN + step.name(), "1");
+				continue;
+			}
+			FlowContext context = new FlowContext(in.tenant(), in.openid(), session.identity(), answers);
+			if (step.shownWhen != null && !step.shownWhen.test(context)) {
+				progress.put(PASSED + step.name(), "1");
 				continue;
 			}
 			if (step.kind() == Step.Kind.PICK) {
-				List<Option> options = step.options()
-					.apply(new FlowContext(in.tenant(), in.openid(), session.identity(), answers));
+				List<Option> options = step.options.apply(context);
 				if (options.isEmpty()) {
-					return say(session.atMenu(), lead + this.scripts.text(step.emptyKey(), answers) + "\n\n"
+					return say(session.atMenu(), lead + this.scripts.text(step.emptyKey(), fill(flow, answers)) + "\n\n"
 							+ text("replies.menu-footer"));
 				}
-				if (options.size() == 1 && step.skipWhenOne() && options.get(0).available()) {
+				if (options.size() == 1 && step.skipWhenOne && options.get(0).available()) {
 					answers.put(step.name(), options.get(0).value());
 					answers.put(step.name() + "Label", options.get(0).brief());
-					answers.put(GIVEN + step.name(), "1");
+					progress.put(GIVEN + step.name(), "1");
 					continue;
 				}
-				answers.put(SHOWN + step.name(), encode(options));
+				progress.put(SHOWN + step.name(), encode(options));
 			}
-			Session asking = session.inFlow(flow.id(), i, answers);
+			Session asking = session.inFlow(flow.id(), i, answers, progress);
 			return say(asking, lead + prompt(flow, asking));
 		}
-		return finish(in, flow, session, answers, lead);
+		return finish(in, flow, session, answers, progress, lead);
 	}
 
-	private Turn finish(Inbound in, Flow flow, Session session, Map<String, String> answers, String lead) {
+	private Turn finish(Inbound in, Flow flow, Session session, Map<String, String> answers,
+			Map<String, String> progress, String lead) {
 		Completion completion = flow.complete()
 			.apply(new FlowContext(in.tenant(), in.openid(), session.identity(), answers));
 		if (completion.continues()) {
 			Flow next = this.flows.find(completion.nextFlow()).orElseThrow();
 			String nextLead = lead + (completion.reply().isEmpty() ? "" : completion.reply() + "\n\n");
-			return advance(in, next, session.inFlow(next.id(), 0, Map.of()), 0, completion.seed(), nextLead);
+			return advance(in, next, session.inFlow(next.id(), 0, Map.of(), Map.of()), 0, completion.seed(), Map.of(),
+					nextLead);
 		}
 		if (flow.changesIdentity()) {
 			Session refreshed = reidentify(in, session);
 			return say(refreshed, lead + completion.reply() + "\n\n" + this.menus.render(refreshed.identity()));
 		}
-		Optional<Turn> nextPart = nextPart(in, flow, session, answers, lead + completion.reply());
+		Optional<Turn> nextPart = nextPart(in, flow, session, answers, progress, lead + completion.reply());
 		if (nextPart.isPresent()) {
 			return nextPart.get();
 		}
@@ -358,28 +402,31 @@ class ConversationEngine {
 	 * A text sent in parts: once the flow is done with one part it runs again with the next, the answers
 	 * before the text step kept, the steps after it asked again (e.g. the confirmation).
 	 */
-	private Optional<Turn> nextPart(Inbound in, Flow flow, Session session, Map<String, String> answers, String lead) {
+	private Optional<Turn> nextPart(Inbound in, Flow flow, Session session, Map<String, String> answers,
+			Map<String, String> progress, String lead) {
 		List<Step> steps = flow.steps();
 		for (int t = 0; t < steps.size(); t++) {
 			Step step = steps.get(t);
-			String rest = answers.getOrDefault(LongText.REST + step.name(), "");
+			String rest = progress.getOrDefault(LongText.REST + step.name(), "");
 			if (rest.isEmpty()) {
 				continue;
 			}
-			String[] part = answers.get(LongText.PART + step.name()).split("/");
+			String[] part = progress.get(LongText.PART + step.name()).split("/");
 			int number = Integer.parseInt(part[0]) + 1;
 			int total = Integer.parseInt(part[1]);
 			Map<String, String> seed = new LinkedHashMap<>(answers);
+			Map<String, String> seedProgress = new LinkedHashMap<>(progress);
 			for (int i = t; i < steps.size(); i++) {
-				forget(seed, steps.get(i).name());
-				seed.remove(GIVEN + steps.get(i).name());
+				forget(seed, seedProgress, steps.get(i).name());
+				seedProgress.remove(GIVEN + steps.get(i).name());
 			}
 			seed.put(step.name(), LongText.firstPart(rest, step.maxLength()));
-			seed.put(LongText.REST + step.name(), LongText.afterFirstPart(rest, step.maxLength()));
-			seed.put(LongText.PART + step.name(), number + "/" + total);
+			seedProgress.put(LongText.REST + step.name(), LongText.afterFirstPart(rest, step.maxLength()));
+			seedProgress.put(LongText.PART + step.name(), number + "/" + total);
 			String partLead = this.longText.text("replies.text-next-part", Map.of("part", number, "parts", total));
-			Session running = session.inFlow(flow.id(), t + 1, seed);
-			return Optional.of(advance(in, flow, running, t + 1, seed, lead + "\n\n" + partLead + "\n\n"));
+			Session running = session.inFlow(flow.id(), t + 1, seed, seedProgress);
+			return Optional.of(advance(in, flow, running, t + 1, seed, seedProgress,
+					lead + "\n\n" + partLead + "\n\n"));
 		}
 		return Optional.empty();
 	}
@@ -396,7 +443,7 @@ class ConversationEngine {
 		if (!outcome.startFlow().isEmpty()) {
 			Flow flow = this.flows.find(outcome.startFlow()).orElseThrow();
 			String lead = outcome.reply().isEmpty() ? "" : outcome.reply() + "\n\n";
-			return advance(in, flow, session.inFlow(flow.id(), 0, Map.of()), 0, outcome.seed(), lead);
+			return advance(in, flow, session.inFlow(flow.id(), 0, Map.of(), Map.of()), 0, outcome.seed(), Map.of(), lead);
 		}
 		Session next = outcome.identityChanged() ? reidentify(in, session) : session;
 		return say(next, outcome.reply() + "\n\n" + this.menus.render(next.identity()));
@@ -421,17 +468,12 @@ class ConversationEngine {
 	}
 
 	private Session reidentify(Inbound in, Session session) {
-		Session fresh = Session.start(this.directory.identify(in.tenant(), in.openid()), session.identityRevision());
-		return new Session(fresh.role(), fresh.personId(), fresh.name(), "", 0, Map.of(), 0, session.turns(),
-				session.identityRevision());
+		return session.reidentified(this.identify.apply(in.tenant(), in.openid()), session.identityRevision());
 	}
 
-	private Parsed parse(Step step, String input, FlowContext context) {
-		if (step.kind() == Step.Kind.TEXT) {
-			return step.parser().apply(input, context);
-		}
+	private Parsed parse(Step step, String input, FlowContext context, Map<String, String> progress) {
 		if (step.kind() == Step.Kind.PICK) {
-			List<Option> shown = shown(context.answers(), step);
+			List<Option> shown = shown(progress, step);
 			Optional<Integer> picked = Choices.pick(input, shown.stream().map(Option::label).toList());
 			if (picked.isEmpty()) {
 				picked = shown.stream().filter(o -> o.value().equals(input)).findFirst().map(shown::indexOf);
@@ -440,8 +482,7 @@ class ConversationEngine {
 				.map(option -> option.available() ? Parsed.ok(option.value()) : Parsed.invalid(option.unavailableHint()))
 				.orElse(Parsed.invalid(step.hintKey()));
 		}
-		List<String> options = options(step);
-		return Choices.pick(input, options).map(i -> Parsed.ok(options.get(i))).orElse(Parsed.invalid(step.hintKey()));
+		return this.stepAnswers.read(step, input, context);
 	}
 
 	private static String encode(List<Option> options) {
@@ -459,8 +500,8 @@ class ConversationEngine {
 		return text.toString();
 	}
 
-	private static List<Option> shown(Map<String, String> answers, Step step) {
-		String raw = answers.get(SHOWN + step.name());
+	private static List<Option> shown(Map<String, String> progress, Step step) {
+		String raw = progress.get(SHOWN + step.name());
 		if (raw == null || raw.isEmpty()) {
 			return List.of();
 		}
@@ -492,19 +533,28 @@ class ConversationEngine {
 
 	private String prompt(Flow flow, Session session) {
 		Step step = flow.steps().get(session.step());
-		String pending = session.answers().get(LongText.PENDING + step.name());
+		String pending = session.progress().get(LongText.PENDING + step.name());
 		if (pending != null) {
 			return this.longText.question(step, pending);
 		}
-		String text = this.scripts.text(step.promptKey(), session.answers());
+		String text = this.scripts.text(step.askKey(), fill(flow, session.answers()));
 		if (step.kind() == Step.Kind.PICK) {
-			return text + Choices.numbered(shown(session.answers(), step).stream().map(Option::label).toList());
+			return text + Choices.numbered(shown(session.progress(), step).stream().map(Option::label).toList());
 		}
-		return step.optionsKey() == null ? text : text + Choices.numbered(options(step));
+		List<String> words = this.stepAnswers.words(step);
+		return words.isEmpty() ? text : text + Choices.numbered(words);
 	}
 
-	private List<String> options(Step step) {
-		return this.scripts.strings(step.optionsKey());
+	/** What wording fills in: the answers so far, and nothing for a step not answered (left out or passed). */
+	private static Map<String, String> fill(Flow flow, Map<String, String> answers) {
+		Map<String, String> values = new HashMap<>();
+		for (Step step : flow.steps()) {
+			values.put(step.name(), "");
+			values.put(step.name() + "Label", "");
+		}
+		flow.given().forEach(name -> values.put(name, ""));
+		values.putAll(answers);
+		return values;
 	}
 
 	/** Who to turn to after three misses depends on who is asking: parents the head teacher, teachers the school office. */

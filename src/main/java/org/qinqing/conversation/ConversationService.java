@@ -201,8 +201,7 @@ public class ConversationService implements DisposableBean {
 			// a new session, or the school changed who this user is since (a binding revoked, a family member
 			// removed, a teacher's classes changed): who they are is read again, and a flow in progress ends
 			Session fresh = Session.start(this.directory.identify(inbound.tenant(), inbound.openid()), identityRevision);
-			before = before == null ? fresh : new Session(fresh.role(), fresh.personId(), fresh.name(), "", 0,
-					java.util.Map.of(), 0, before.turns(), identityRevision);
+			before = before == null ? fresh : before.reidentified(fresh.identity(), identityRevision);
 		}
 		Turn turn;
 		try {

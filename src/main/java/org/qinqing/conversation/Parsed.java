@@ -1,6 +1,11 @@
 package org.qinqing.conversation;
 
-/** The result of reading one answer: a value to keep, or a hint (a bot-scripts key) to re-ask with. */
+import java.util.Map;
+
+/**
+ * The result of reading one answer: a value to keep, or a hint (a bot-scripts key, with what it fills in) to re-ask
+ * with.
+ */
 public sealed interface Parsed {
 
 	static Parsed ok(String value) {
@@ -8,13 +13,22 @@ public sealed interface Parsed {
 	}
 
 	static Parsed invalid(String hintKey) {
-		return new Invalid(hintKey);
+		return new Invalid(hintKey, Map.of());
+	}
+
+	static Parsed invalid(String hintKey, Map<String, String> params) {
+		return new Invalid(hintKey, params);
 	}
 
 	record Ok(String value) implements Parsed {
 	}
 
-	record Invalid(String hintKey) implements Parsed {
+	record Invalid(String hintKey, Map<String, String> params) implements Parsed {
+
+		public Invalid {
+			params = Map.copyOf(params);
+		}
+
 	}
 
 }

@@ -1,102 +1,159 @@
 package org.qinqing.conversation;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * One question of a flow. The answer is stored under {@code name}; the prompt is a bot-scripts key
- * whose {@code {answerName}} placeholders are filled from earlier answers. Choice and confirm
- * steps show the options of {@code optionsKey} numbered; the reply may be the number or the words.
- * A pick step shows options computed from the answers so far (children, days, times); the list
- * shown is kept, so "3" means what the user saw even if the data changed meanwhile.
+ * One question of a flow, made by {@link Flow#named}'s builder. Its wording lives under
+ * {@code <flow's wording>.<step>} in bot-scripts by convention: {@code ask} (the question), {@code hint} (said when
+ * the answer does not fit), {@code options} (a choice's words), {@code empty} (a pick with nothing to offer says this
+ * and leaves the flow), {@code kept} (a confirmation answered "no": what stays as it was; optional). The keys and the
+ * placeholders in them are checked at start by {@link FlowRegistry}.
  *
- * @param hintKey what to say when the answer does not fit
- * @param options a pick step's options
- * @param emptyKey a pick step with no options says this and leaves the flow
- * @param skipWhenOne a pick step with a single option takes it without asking
- * @param keptKey a confirm step answered "no" (or 取消 there) says this: what stays as it was (e.g. the
- * binding); null for {@code replies.kept}
- * @param maxLength a text step's most characters, 0 for any: a longer answer is kept and the user chooses
- * to shorten it, send it in parts or write it again (see {@code replies.text-too-long})
+ * <p>What each kind stores as its answer (read typed through {@link FlowContext}):
+ * <ul>
+ * <li>{@code CHOICE}: the chosen option's words; {@code PICK}: the picked option's value, and its brief words as
+ * {@code <step>Label};</li>
+ * <li>{@code TEXT}: the text ({@code ""} when an optional text is skipped with 跳过);</li>
+ * <li>{@code NUMBER}: the number; {@code YES_NO} and {@code CONFIRM}: {@code true} or {@code false} (a confirmation
+ * answered "no" leaves the flow);</li>
+ * <li>{@code SEVERAL}: the chosen options' words joined by {@link #SEVERAL_SEPARATOR};</li>
+ * <li>{@code DATE}: the ISO date, and {@code 12月3日} as {@code <step>Label}.</li>
+ * </ul>
  */
-public record Step(String name, Kind kind, String promptKey, String optionsKey, String hintKey,
-		BiFunction<String, FlowContext, Parsed> parser, Function<FlowContext, List<Option>> options, String emptyKey,
-		boolean skipWhenOne, String keptKey, int maxLength) {
+public final class Step {
+
+	/** Joins the words of a several-choices answer; it reads well in a reply too: 学习、心理. */
+	public static final String SEVERAL_SEPARATOR = "、";
 
 	public enum Kind {
 
-		CHOICE, TEXT,
-		/** Two options: the first goes on, the second cancels the flow. */
-		CONFIRM,
-		/** Options computed when the step is reached; the answer is the picked option's value. */
-		PICK
+		CHOICE, TEXT, CONFIRM, PICK, NUMBER, YES_NO, SEVERAL, DATE
 
 	}
 
-	public Step(String name, Kind kind, String promptKey, String optionsKey, String hintKey,
-			BiFunction<String, FlowContext, Parsed> parser) {
-		this(name, kind, promptKey, optionsKey, hintKey, parser, null, null, false, null, 0);
+	/** The earliest and latest date a date step takes. */
+	public record DateRange(LocalDate earliest, LocalDate latest) {
 	}
 
-	/** A numbered choice; the stored answer is the chosen option's words. */
-	public static Step choice(String name, String promptKey, String optionsKey, String hintKey) {
-		return new Step(name, Kind.CHOICE, promptKey, optionsKey, hintKey, null);
+	private final String name;
+
+	private final Kind kind;
+
+	private final String wording;
+
+	final int min;
+
+	final int max;
+
+	final boolean optional;
+
+	final boolean skipWhenOne;
+
+	final BiFunction<String, FlowContext, Parsed> check;
+
+	final Function<FlowContext, List<Option>> options;
+
+	final BiFunction<LocalDate, FlowContext, DateRange> dates;
+
+	final Predicate<FlowContext> shownWhen;
+
+	Step(String name, Kind kind, String wording, int min, int max, boolean optional, boolean skipWhenOne,
+			BiFunction<String, FlowContext, Parsed> check, Function<FlowContext, List<Option>> options,
+			BiFunction<LocalDate, FlowContext, DateRange> dates, Predicate<FlowContext> shownWhen) {
+		if (!name.matches("[a-z][A-Za-z0-9]*")) {
+			throw new IllegalArgumentException("A step's name is a plain word (it is a placeholder too): " + name);
+		}
+		this.name = name;
+		this.kind = kind;
+		this.wording = wording;
+		this.min = min;
+		this.max = max;
+		this.optional = optional;
+		this.skipWhenOne = skipWhenOne;
+		this.check = check;
+		this.options = options;
+		this.dates = dates;
+		this.shownWhen = shownWhen;
 	}
 
-	/**
-	 * Free text between {@code min} and {@code max} characters. Too short re-asks with the hint; too long
-	 * is kept for the user to shorten or send in parts.
-	 */
-	public static Step text(String name, String promptKey, int min, int max, String hintKey) {
-		return new Step(name, Kind.TEXT, promptKey, null, hintKey, (input, ctx) -> {
-			int length = input.codePointCount(0, input.length());
-			return length >= min && length <= max ? Parsed.ok(input) : Parsed.invalid(hintKey);
-		}, null, null, false, null, max);
+	Step shownWhen(Predicate<FlowContext> when) {
+		return new Step(this.name, this.kind, this.wording, this.min, this.max, this.optional, this.skipWhenOne,
+				this.check, this.options, this.dates, when);
 	}
 
-	/** Asks to confirm what was collected: option 1 completes the flow, option 2 cancels it. */
-	public static Step confirm(String name, String promptKey, String optionsKey, String hintKey) {
-		return new Step(name, Kind.CONFIRM, promptKey, optionsKey, hintKey, null);
+	Step skippedWhenOne() {
+		return new Step(this.name, this.kind, this.wording, this.min, this.max, this.optional, true, this.check,
+				this.options, this.dates, this.shownWhen);
 	}
 
-	/**
-	 * A numbered pick among options computed from the answers so far. The answer is the option's
-	 * value; {@code <name>Label} keeps its words for later prompts.
-	 */
-	public static Step pick(String name, String promptKey, String hintKey, String emptyKey,
-			Function<FlowContext, List<Option>> options) {
-		return new Step(name, Kind.PICK, promptKey, null, hintKey, null, options, emptyKey, false, null, 0);
+	public String name() {
+		return this.name;
 	}
 
-	/** This pick step takes a single option without asking (e.g. the only child). */
-	public Step skippedWhenOne() {
-		return new Step(this.name, this.kind, this.promptKey, this.optionsKey, this.hintKey, this.parser,
-				this.options, this.emptyKey, true, this.keptKey, this.maxLength);
+	public Kind kind() {
+		return this.kind;
 	}
 
-	/**
-	 * This confirm step, answered "no", says {@code key} (filled from the answers) instead of the default:
-	 * what the user keeps, e.g. "好的，绑定保留着".
-	 */
-	public Step keptWith(String key) {
-		return new Step(this.name, this.kind, this.promptKey, this.optionsKey, this.hintKey, this.parser,
-				this.options, this.emptyKey, this.skipWhenOne, key, this.maxLength);
+	public String askKey() {
+		return this.wording + ".ask";
 	}
 
+	public String hintKey() {
+		return this.wording + ".hint";
+	}
+
+	public String optionsKey() {
+		return this.wording + ".options";
+	}
+
+	public String emptyKey() {
+		return this.wording + ".empty";
+	}
+
+	public String keptKey() {
+		return this.wording + ".kept";
+	}
+
+	/** A text step's most characters, 0 for any: a longer answer is kept for the user to shorten or send in parts. */
+	int maxLength() {
+		return this.kind == Kind.TEXT ? this.max : 0;
+	}
+
+	/** Whether the step lists options of its own words ({@code options}); yes/no steps may, else say 是 / 否. */
+	boolean listsWords() {
+		return this.kind == Kind.CHOICE || this.kind == Kind.SEVERAL || this.kind == Kind.CONFIRM;
+	}
+
+	/** The keys this step needs: checked at start, so a feature lists none by hand. */
 	List<String> requiredKeys() {
-		List<String> keys = new ArrayList<>(List.of(this.promptKey, this.hintKey));
-		if (this.optionsKey != null) {
-			keys.add(this.optionsKey);
+		List<String> keys = new ArrayList<>(List.of(askKey(), hintKey()));
+		if (listsWords()) {
+			keys.add(optionsKey());
 		}
-		if (this.emptyKey != null) {
-			keys.add(this.emptyKey);
-		}
-		if (this.keptKey != null) {
-			keys.add(this.keptKey);
+		if (this.kind == Kind.PICK) {
+			keys.add(emptyKey());
 		}
 		return keys;
+	}
+
+	/** The placeholders the step fills itself in its hint, besides the flow's answers. */
+	List<String> ownPlaceholders() {
+		return switch (this.kind) {
+			case NUMBER -> List.of("min", "max");
+			case DATE -> List.of("earliest", "latest");
+			case TEXT -> List.of("min", "max");
+			default -> List.of();
+		};
+	}
+
+	@Override
+	public String toString() {
+		return this.kind + " " + this.name;
 	}
 
 }
