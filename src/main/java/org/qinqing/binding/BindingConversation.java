@@ -12,7 +12,6 @@ import org.qinqing.conversation.Flow;
 import org.qinqing.conversation.FlowContext;
 import org.qinqing.conversation.Parsed;
 import org.qinqing.conversation.SceneHandler;
-import org.qinqing.conversation.Step;
 import org.qinqing.people.BindingCodeFormat;
 import org.qinqing.people.BindingCodes;
 import org.qinqing.people.Directory;
@@ -61,21 +60,16 @@ class BindingConversation {
 
 	@Bean
 	Flow bindFlow() {
-		return Flow.changingIdentity(BIND_FLOW,
-				List.of(new Step("code", Step.Kind.TEXT, "binding.ask-code", null, "binding.hint-format",
-						this::redeemAnswer)),
-				context -> bound(context.tenant(), context.openid()));
+		return Flow.named(BIND_FLOW).wordedIn("binding.bind").text("code", this::redeemAnswer)
+			.thenChangingIdentity(context -> bound(context.tenant(), context.openid()));
 	}
 
 	@Bean
 	Flow unbindFlow(Directory directory) {
-		return Flow.changingIdentity(UNBIND_FLOW,
-				List.of(Step.confirm("confirm", "binding.unbind-confirm", "binding.unbind-options",
-						"binding.unbind-hint").keptWith("binding.unbind-kept")),
-				context -> {
-					directory.unbindAll(context.tenant(), context.openid());
-					return this.scripts.text("binding.unbound");
-				});
+		return Flow.named(UNBIND_FLOW).wordedIn("binding.unbind").confirm("confirm").thenChangingIdentity(context -> {
+			directory.unbindAll(context.tenant(), context.openid());
+			return this.scripts.text("binding.unbound");
+		});
 	}
 
 	@Bean
@@ -88,7 +82,7 @@ class BindingConversation {
 						return Command.Outcome.startFlow(BIND_FLOW);
 					}
 					if (!BindingCodeFormat.looksLikeACode(code)) {
-						return Command.Outcome.reply(this.scripts.text("binding.hint-format"));
+						return Command.Outcome.reply(this.scripts.text("binding.bind.code.hint"));
 					}
 					return redeem(context, code);
 				});
@@ -138,7 +132,7 @@ class BindingConversation {
 	private Parsed redeemAnswer(String input, FlowContext context) {
 		String code = BindingCodeFormat.normalize(input);
 		if (!BindingCodeFormat.looksLikeACode(code)) {
-			return Parsed.invalid("binding.hint-format");
+			return Parsed.invalid("binding.bind.code.hint");
 		}
 		BindingCodes.Redemption redemption = this.codes.redeem(context.tenant(), context.openid(), code);
 		return switch (redemption.result()) {

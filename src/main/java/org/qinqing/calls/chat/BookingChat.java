@@ -16,7 +16,6 @@ import org.qinqing.conversation.Completion;
 import org.qinqing.conversation.Flow;
 import org.qinqing.conversation.FlowContext;
 import org.qinqing.conversation.Option;
-import org.qinqing.conversation.Step;
 import org.qinqing.people.Role;
 import org.qinqing.system.BotScripts;
 import org.springframework.context.annotation.Bean;
@@ -98,34 +97,26 @@ class BookingChat {
 
 	@Bean
 	Flow callBookFlow() {
-		return Flow.completing(BOOK_FLOW, List.of(
-				Step.pick("child", "calls.ask-child", "calls.hint-child", "calls.no-children", this::children)
-					.skippedWhenOne(),
-				Step.pick("day", "calls.ask-day", "calls.hint-day", "calls.no-days",
-						context -> this.choices.days(context.tenant(), familyCalls(context))),
-				Step.pick("time", "calls.ask-time", "calls.hint-time", "calls.no-times",
-						context -> this.choices.times(context.tenant(), LocalDate.parse(context.answers().get("day")),
-								familyCalls(context))),
-				Step.pick("confirm", "calls.ask-confirm", "calls.hint-confirm", "calls.no-times", this::confirmOptions)),
-				this::confirmed);
+		return Flow.named(BOOK_FLOW).wordedIn("calls.book").given("minutes", REPLACE)
+			.pick("child", this::children).skippedWhenOne()
+			.pick("day", context -> this.choices.days(context.tenant(), familyCalls(context)))
+			.pick("time", context -> this.choices.times(context.tenant(), context.date("day"), familyCalls(context)))
+			.pick("confirm", this::confirmOptions)
+			.then(this::confirmed);
 	}
 
 	@Bean
 	Flow callAlternativesFlow() {
-		return Flow.completing(ALTERNATIVES_FLOW,
-				List.of(Step.pick("time", "calls.ask-alternative", "calls.hint-alternative", "calls.alternative-none",
-						context -> this.choices.alternatives(context.tenant(),
-								LocalDateTime.parse(context.answers().get("wantedAt")), ALTERNATIVES,
-								familyCalls(context)))),
-				context -> {
-					String time = context.answers().get("time");
-					if (CallChoices.WAIT.equals(time)) {
-						return this.booker.waitFor(context, context.answers().get("child"),
-								LocalDateTime.parse(context.answers().get("wantedAt")));
-					}
-					return this.booker.book(context, context.answers().get("child"), LocalDateTime.parse(time),
-							context.answers().getOrDefault(REPLACE, ""));
-				});
+		return Flow.named(ALTERNATIVES_FLOW).wordedIn("calls.alternatives").given("child", "wantedAt", "wanted", REPLACE)
+			.pick("time", context -> this.choices.alternatives(context.tenant(),
+					LocalDateTime.parse(context.text("wantedAt")), ALTERNATIVES, familyCalls(context)))
+			.then(context -> {
+				String time = context.text("time");
+				if (CallChoices.WAIT.equals(time)) {
+					return this.booker.waitFor(context, context.text("child"), LocalDateTime.parse(context.text("wantedAt")));
+				}
+				return this.booker.book(context, context.text("child"), LocalDateTime.parse(time), context.text(REPLACE));
+			});
 	}
 
 	/** What the chosen child's family has booked (a call being moved aside), so the lists offer only what it can book. */

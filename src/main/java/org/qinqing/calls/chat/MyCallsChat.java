@@ -18,7 +18,6 @@ import org.qinqing.conversation.Completion;
 import org.qinqing.conversation.Flow;
 import org.qinqing.conversation.FlowContext;
 import org.qinqing.conversation.Option;
-import org.qinqing.conversation.Step;
 import org.qinqing.people.Role;
 import org.qinqing.system.BotScripts;
 import org.springframework.context.annotation.Bean;
@@ -92,20 +91,16 @@ class MyCallsChat {
 
 	@Bean
 	Flow myCallsFlow() {
-		return Flow.completing(MINE_FLOW,
-				List.of(Step.pick("item", "calls.ask-mine", "calls.hint-mine", "calls.mine-none", this::items),
-						Step.pick("action", "calls.ask-mine-action", "calls.hint-mine-action", "calls.mine-none",
-								this::actions)),
-				this::act);
+		return Flow.named(MINE_FLOW).wordedIn("calls.mine").pick("item", this::items).pick("action", this::actions)
+			.then(this::act);
 	}
 
 	@Bean
 	Flow cancelCallFlow() {
-		return Flow.completing(CANCEL_FLOW,
-				List.of(Step.pick("sure", "calls.ask-cancel", "calls.hint-cancel", "calls.mine-none",
-						context -> List.of(option(CANCEL, "calls.cancel-yes"), option(KEEP, "calls.cancel-no")))),
-				context -> Completion.done(CANCEL.equals(context.answers().get("sure"))
-						? cancel(context, context.answers().get("number")) : bookingKept(context)));
+		return Flow.named(CANCEL_FLOW).wordedIn("calls.cancel").given("number", "itemLabel")
+			.pick("sure", context -> List.of(option(CANCEL, "calls.cancel-yes"), option(KEEP, "calls.cancel-no")))
+			.then(context -> Completion.done(CANCEL.equals(context.text("sure")) ? cancel(context, context.text("number"))
+					: bookingKept(context)));
 	}
 
 	/** The family's upcoming calls, earliest first. */

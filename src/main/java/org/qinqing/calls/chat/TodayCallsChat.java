@@ -20,7 +20,6 @@ import org.qinqing.conversation.Completion;
 import org.qinqing.conversation.Flow;
 import org.qinqing.conversation.FlowContext;
 import org.qinqing.conversation.Option;
-import org.qinqing.conversation.Step;
 import org.qinqing.people.Child;
 import org.qinqing.people.Person;
 import org.qinqing.people.Role;
@@ -90,11 +89,10 @@ class TodayCallsChat {
 	@Bean
 	Flow todayCallsFlow() {
 		// the outcome is a pick so that a call still to come has none: the engine then says when it can be marked
-		return Flow.completing(TODAY_FLOW,
-				List.of(Step.pick("call", "calls.ask-today", "calls.hint-today", "calls.today-none", this::calls),
-						Step.pick("outcome", "calls.ask-outcome", "calls.hint-outcome", "calls.not-started",
-								this::outcomesOfBegunCall)),
-				this::mark);
+		return Flow.named(TODAY_FLOW).wordedIn("calls.marking").given("date")
+			.pick("call", this::calls)
+			.pick("outcome", this::outcomesOfBegunCall)
+			.then(this::mark);
 	}
 
 	private List<Option> calls(FlowContext context) {
