@@ -3,6 +3,7 @@ package org.qinqing.binding;
 import java.time.Clock;
 import java.util.Map;
 
+import org.qinqing.notify.Message;
 import org.qinqing.notify.Notification;
 import org.qinqing.notify.Outbox;
 import org.qinqing.people.BindingCodes;
@@ -54,14 +55,10 @@ class BindingAlerts {
 	/** In the template's order (Map.of has none): the simulator shows them as WeChat does, name first. */
 	private Map<String, String> fields(String name) {
 		Map<String, String> fields = new java.util.LinkedHashMap<>();
-		fields.put("name", fit(name));
-		fields.put("status", fit(this.scripts.text("binding.others-bound-status")));
+		fields.put("name", Message.field(name));
+		fields.put("status", Message.field(this.scripts.text("binding.others-bound-status")));
 		return fields;
 	}
 
-	private static String fit(String value) {
-		String line = value.replace('\n', ' ').strip();
-		return line.length() <= Notification.MAX_FIELD_LENGTH ? line : line.substring(0, Notification.MAX_FIELD_LENGTH);
-	}
 
 }

@@ -15,7 +15,6 @@ import java.util.Set;
 
 import org.qinqing.conversation.Wording;
 import org.qinqing.notify.Message;
-import org.qinqing.notify.Notification;
 import org.qinqing.notify.Outbox;
 import org.qinqing.people.Child;
 import org.qinqing.people.ChildRole;
@@ -244,12 +243,12 @@ public class CallNotices {
 
 	private Map<String, String> fields(Family family, LocalDateTime start, String station, String statusKey) {
 		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("child", fit(family.childName()));
-		fields.put("time", fit(shortWhen(start)));
+		fields.put("child", Message.field(family.childName()));
+		fields.put("time", Message.field(shortWhen(start)));
 		if (station != null) {
-			fields.put("place", fit(station));
+			fields.put("place", Message.field(station));
 		}
-		fields.put("status", fit(this.scripts.text(PREFIX + statusKey)));
+		fields.put("status", Message.field(this.scripts.text(PREFIX + statusKey)));
 		return fields;
 	}
 
@@ -273,14 +272,6 @@ public class CallNotices {
 		return "call:" + tenant + ":" + subject + ":" + what;
 	}
 
-	/** One line of at most the template's field length. */
-	private static String fit(String value) {
-		String line = value == null ? "" : value.replace('\n', ' ').replace('\r', ' ').strip();
-		if (line.codePointCount(0, line.length()) <= Notification.MAX_FIELD_LENGTH) {
-			return line;
-		}
-		return line.substring(0, line.offsetByCodePoints(0, Notification.MAX_FIELD_LENGTH));
-	}
 
 	/** What the wording says of the call's child and who booked it: given name, class, 母亲 or the name. */
 	private Family family(String tenant, String childId, String bookerId) {

@@ -46,6 +46,8 @@ class ConversationEngine {
 
 	private final List<SceneHandler> scenes;
 
+	private final List<FreeText> freeText;
+
 	private final BiFunction<String, String, Identity> identify;
 
 	private final LongText longText;
@@ -54,14 +56,16 @@ class ConversationEngine {
 
 	@Autowired
 	ConversationEngine(BotScripts scripts, Menus menus, FlowRegistry flows, List<Command> commands,
-			List<SceneHandler> scenes, Directory directory, Clock clock) {
-		this(scripts, menus, flows, commands, scenes, directory::identify, clock);
+			List<SceneHandler> scenes, List<FreeText> freeText, Directory directory, Clock clock) {
+		this(scripts, menus, flows, commands, scenes, freeText, directory::identify, clock);
 	}
 
 	/** @param identify who an openid of a tenant is, read again after a flow or command binds or unbinds */
 	ConversationEngine(BotScripts scripts, Menus menus, FlowRegistry flows, List<Command> commands,
-			List<SceneHandler> scenes, BiFunction<String, String, Identity> identify, Clock clock) {
+			List<SceneHandler> scenes, List<FreeText> freeText, BiFunction<String, String, Identity> identify,
+			Clock clock) {
 		this.scripts = scripts;
+		this.freeText = freeText;
 		this.menus = menus;
 		this.flows = flows;
 		this.commands = commands;
@@ -115,6 +119,15 @@ class ConversationEngine {
 		Optional<Menus.Item> item = this.menus.pick(session.role(), input);
 		if (item.isPresent()) {
 			return open(item.get(), in, session.atMenu());
+		}
+		FlowContext context = new FlowContext(in.tenant(), in.openid(), session.identity(), Map.of());
+		for (FreeText handler : this.freeText) {
+			if (handler.roles().contains(session.role())) {
+				Optional<Command.Outcome> outcome = handler.run().apply(input, context);
+				if (outcome.isPresent()) {
+					return outcome(outcome.get(), in, session.atMenu());
+				}
+			}
 		}
 		return say(session.atMenu(), text("replies.unknown") + "\n\n" + this.menus.render(session.identity()));
 	}

@@ -19,6 +19,15 @@ public record Message(String kind, String key, boolean urgent, String text, Stri
 		return new Message(kind, key, false, text, title, fields, null);
 	}
 
+	/** A template field's value: one line of at most {@link Notification#MAX_FIELD_LENGTH} characters. */
+	public static String field(String value) {
+		String line = value == null ? "" : value.replace('\n', ' ').replace('\r', ' ').strip();
+		if (line.codePointCount(0, line.length()) <= Notification.MAX_FIELD_LENGTH) {
+			return line;
+		}
+		return line.substring(0, line.offsetByCodePoints(0, Notification.MAX_FIELD_LENGTH));
+	}
+
 	public Message urgently() {
 		return new Message(this.kind, this.key, true, this.text, this.title, this.fields, this.url);
 	}

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.qinqing.system.Pipelines;
 import org.qinqing.people.Directory.PeopleKeys;
 import org.qinqing.system.LuaScripts;
 import org.qinqing.system.RedisKeys;

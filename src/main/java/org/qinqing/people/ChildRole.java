@@ -12,6 +12,8 @@ public enum ChildRole {
 	/** The parents (often far away). */
 	PARENTS,
 	/** The guardians at home. */
-	GUARDIANS
+	GUARDIANS,
+	/** The school's leaders (校长, 德育处): escalations and urgent matters. */
+	SCHOOL_LEADERS
 
 }

@@ -30,6 +30,7 @@ public class ChildRoles {
 				.orElse(List.of());
 			case PARENTS -> family(tenant, childId, Role.PARENT);
 			case GUARDIANS -> family(tenant, childId, Role.GUARDIAN);
+			case SCHOOL_LEADERS -> this.records.leaders(tenant);
 		};
 	}
 

@@ -2,6 +2,7 @@ package org.qinqing.people;
 
 import java.util.List;
 
+import org.qinqing.system.Pipelines;
 import org.qinqing.system.LuaScripts;
 import org.qinqing.system.RedisKeys;
 import org.springframework.data.redis.core.StringRedisTemplate;

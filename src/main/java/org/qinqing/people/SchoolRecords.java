@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.qinqing.system.Pipelines;
 import org.qinqing.people.Directory.PeopleKeys;
 import org.qinqing.system.RedisKeys;
 import org.springframework.data.redis.core.HashOperations;
@@ -30,6 +31,8 @@ public class SchoolRecords {
 
 	/** Tenants whose class indexes are known to be complete (records saved before the indexes existed get them once). */
 	private final Set<String> classIndexBuilt = ConcurrentHashMap.newKeySet();
+
+	private final Set<String> leaderIndexBuilt = ConcurrentHashMap.newKeySet();
 
 	SchoolRecords(StringRedisTemplate redis) {
 		this.redis = redis;
@@ -142,6 +145,12 @@ public class SchoolRecords {
 						ops.opsForSet().add(classTeachersKey(tenant, classId), person.id());
 					}
 				}
+				if (person.role() == Role.ADMIN) {
+					ops.opsForSet().add(leadersKey(tenant), person.id());
+				}
+				else if (old != null && old.role() == Role.ADMIN) {
+					ops.opsForSet().remove(leadersKey(tenant), person.id());
+				}
 				ops.opsForHash().putAll(PeopleKeys.person(tenant, person.id()), Map.of("role", person.role().name(), "name",
 						person.name(), "relation", person.relation(), "children", String.join(",", person.childIds()),
 						"classes", String.join(",", person.classIds()), "phone", person.phone()));
@@ -165,6 +174,7 @@ public class SchoolRecords {
 		});
 		this.redis.delete(PeopleKeys.person(tenant, personId));
 		this.redis.opsForSet().remove(RedisKeys.of(tenant, "persons"), personId);
+		this.redis.opsForSet().remove(leadersKey(tenant), personId);
 	}
 
 	/** The parents and guardians with this phone (digits only), by id. */
@@ -311,6 +321,29 @@ public class SchoolRecords {
 			this.redis.opsForValue().set(marker, "1");
 		}
 		this.classIndexBuilt.add(tenant);
+	}
+
+	/** The school's leaders (校长, 德育处: role ADMIN), by id: whom a matter of the whole school goes to. */
+	public List<String> leaders(String tenant) {
+		if (!this.leaderIndexBuilt.contains(tenant)) {
+			String marker = RedisKeys.of(tenant, "leader-index");
+			if (!Boolean.TRUE.equals(this.redis.hasKey(marker))) {
+				// records saved before the index existed: once per tenant, then every save keeps it
+				people(tenant, ids(tenant, "person")).values()
+					.stream()
+					.filter(p -> p.role() == Role.ADMIN)
+					.forEach(p -> this.redis.opsForSet().add(leadersKey(tenant), p.id()));
+				this.redis.opsForValue().set(marker, "1");
+			}
+			this.leaderIndexBuilt.add(tenant);
+		}
+		List<String> ids = new ArrayList<>(this.redis.opsForSet().members(leadersKey(tenant)));
+		ids.sort(null);
+		return ids;
+	}
+
+	private static String leadersKey(String tenant) {
+		return RedisKeys.of(tenant, "leaders");
 	}
 
 	public Optional<SchoolClass> schoolClass(String tenant, String id) {

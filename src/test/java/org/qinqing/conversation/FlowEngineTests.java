@@ -47,7 +47,7 @@ class FlowEngineTests {
 	private ConversationEngine engine(BotScripts scripts, Flow... flows) {
 		FlowRegistry registry = new FlowRegistry(List.of(flows), scripts);
 		Menus menus = new Menus(scripts, registry, List.of());
-		return new ConversationEngine(scripts, menus, registry, List.of(), List.of(),
+		return new ConversationEngine(scripts, menus, registry, List.of(), List.of(), List.of(),
 				(tenant, openid) -> new Identity(Role.TEACHER, "t1", "王老师"), this.clock);
 	}
 

@@ -1,4 +1,4 @@
-package org.qinqing.people;
+package org.qinqing.system;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -13,12 +13,12 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * and writes in a few pipelines instead of one round trip per record. Inside, the operations answer null;
  * the answers come back in order from {@link #run}.
  */
-final class Pipelines {
+public final class Pipelines {
 
 	private Pipelines() {
 	}
 
-	static List<Object> run(StringRedisTemplate redis, Consumer<RedisOperations<String, String>> commands) {
+	public static List<Object> run(StringRedisTemplate redis, Consumer<RedisOperations<String, String>> commands) {
 		return redis.executePipelined(new SessionCallback<Object>() {
 			@Override
 			@SuppressWarnings("unchecked")
