@@ -50,27 +50,27 @@ class CallJobs {
 
 	@Bean
 	JobHandler bookedJob() {
-		return handler(BOOKED, this::booked);
+		return JobHandler.of(BOOKED, this::booked);
 	}
 
 	@Bean
 	JobHandler cancelledJob() {
-		return handler(CANCELLED, this::cancelled);
+		return JobHandler.of(CANCELLED, this::cancelled);
 	}
 
 	@Bean
 	JobHandler remindDayJob() {
-		return handler(REMIND_DAY, (tenant, job) -> remind(tenant, job, "remind-day"));
+		return JobHandler.of(REMIND_DAY, (tenant, job) -> remind(tenant, job, "remind-day"));
 	}
 
 	@Bean
 	JobHandler remind30Job() {
-		return handler(REMIND_30, (tenant, job) -> remind(tenant, job, "remind-30"));
+		return JobHandler.of(REMIND_30, (tenant, job) -> remind(tenant, job, "remind-30"));
 	}
 
 	@Bean
 	JobHandler offerEndJob() {
-		return handler(OFFER_END, this::offerEnd);
+		return JobHandler.of(OFFER_END, this::offerEnd);
 	}
 
 	private JobResult booked(String tenant, DueJob job) {
@@ -104,20 +104,6 @@ class CallJobs {
 		String slot = job.subject().substring(colon + 1);
 		Optional<Instant> notYet = this.waitlist.expire(tenant, family, slot);
 		return notYet.map(JobResult::later).orElse(JobResult.done());
-	}
-
-	private static JobHandler handler(String kind, java.util.function.BiFunction<String, DueJob, JobResult> run) {
-		return new JobHandler() {
-			@Override
-			public String kind() {
-				return kind;
-			}
-
-			@Override
-			public JobResult run(String tenant, DueJob job) {
-				return run.apply(tenant, job);
-			}
-		};
 	}
 
 }

@@ -254,6 +254,9 @@ class ConversationEngine {
 			if (typedCommand.isPresent()) {
 				return run(typedCommand.get(), input, in, session.atMenu());
 			}
+			if (step.otherInputLeaves) {
+				return typed(in, session.atMenu(), input);
+			}
 			return missed(session, invalid);
 		}
 		String value = ((Parsed.Ok) parsed).value();

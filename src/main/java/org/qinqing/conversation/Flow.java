@@ -140,6 +140,15 @@ public record Flow(String id, List<Step> steps, Function<FlowContext, Completion
 			return this;
 		}
 
+		/**
+		 * An answer that fits the last step's options does not miss: the flow ends and the input is read as if at
+		 * the menu (a menu item, a command, a new question). For a soft offer such as "1 转给老师" after an answer.
+		 */
+		public Builder otherInputLeaves() {
+			this.steps.set(this.steps.size() - 1, last().otherInputLeaves());
+			return this;
+		}
+
 		/** The last step is asked only when {@code condition} holds for the answers before it. */
 		public Builder when(Predicate<FlowContext> condition) {
 			this.steps.set(this.steps.size() - 1, last().shownWhen(condition));
@@ -172,7 +181,7 @@ public record Flow(String id, List<Step> steps, Function<FlowContext, Completion
 				BiFunction<String, FlowContext, Parsed> check, Function<FlowContext, List<Option>> options,
 				BiFunction<LocalDate, FlowContext, Step.DateRange> dates) {
 			this.steps.add(new Step(name, kind, this.wording + "." + name, min, max, optional, false, check, options,
-					dates, null));
+					dates, null, false));
 			return this;
 		}
 

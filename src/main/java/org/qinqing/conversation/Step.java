@@ -62,9 +62,12 @@ public final class Step {
 
 	final Predicate<FlowContext> shownWhen;
 
+	final boolean otherInputLeaves;
+
 	Step(String name, Kind kind, String wording, int min, int max, boolean optional, boolean skipWhenOne,
 			BiFunction<String, FlowContext, Parsed> check, Function<FlowContext, List<Option>> options,
-			BiFunction<LocalDate, FlowContext, DateRange> dates, Predicate<FlowContext> shownWhen) {
+			BiFunction<LocalDate, FlowContext, DateRange> dates, Predicate<FlowContext> shownWhen,
+			boolean otherInputLeaves) {
 		if (!name.matches("[a-z][A-Za-z0-9]*")) {
 			throw new IllegalArgumentException("A step's name is a plain word (it is a placeholder too): " + name);
 		}
@@ -79,16 +82,22 @@ public final class Step {
 		this.options = options;
 		this.dates = dates;
 		this.shownWhen = shownWhen;
+		this.otherInputLeaves = otherInputLeaves;
 	}
 
 	Step shownWhen(Predicate<FlowContext> when) {
 		return new Step(this.name, this.kind, this.wording, this.min, this.max, this.optional, this.skipWhenOne,
-				this.check, this.options, this.dates, when);
+				this.check, this.options, this.dates, when, this.otherInputLeaves);
 	}
 
 	Step skippedWhenOne() {
 		return new Step(this.name, this.kind, this.wording, this.min, this.max, this.optional, true, this.check,
-				this.options, this.dates, this.shownWhen);
+				this.options, this.dates, this.shownWhen, this.otherInputLeaves);
+	}
+
+	Step otherInputLeaves() {
+		return new Step(this.name, this.kind, this.wording, this.min, this.max, this.optional, this.skipWhenOne,
+				this.check, this.options, this.dates, this.shownWhen, true);
 	}
 
 	public String name() {

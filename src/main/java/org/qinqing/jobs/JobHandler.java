@@ -11,4 +11,19 @@ public interface JobHandler {
 
 	JobResult run(String tenant, DueJob job);
 
+	/** A handler of {@code kind} that runs {@code run}. */
+	static JobHandler of(String kind, java.util.function.BiFunction<String, DueJob, JobResult> run) {
+		return new JobHandler() {
+			@Override
+			public String kind() {
+				return kind;
+			}
+
+			@Override
+			public JobResult run(String tenant, DueJob job) {
+				return run.apply(tenant, job);
+			}
+		};
+	}
+
 }

@@ -18,7 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LongTextTests extends PortalTestSupport {
 
-	private static final Pattern NUMBER = Pattern.compile("编号 (\\d+)");
+	@org.springframework.beans.factory.annotation.Autowired
+	org.qinqing.inbox.Inbox inbox;
+
+	private static final Pattern NUMBER = Pattern.compile("编号 (Q\\d+)");
 
 	/** About 430 characters in sentences, as a grandparent might say in one long voice message. */
 	private static final String LONG = longText();
@@ -50,8 +53,8 @@ class LongTextTests extends PortalTestSupport {
 	private String stored(String reply) {
 		Matcher number = NUMBER.matcher(reply);
 		assertThat(number.find()).as(reply).isTrue();
-		Object words = this.redis.opsForHash().get(RedisKeys.of(TENANT, "feedback", number.group(1)), "words");
-		Object openid = this.redis.opsForHash().get(RedisKeys.of(TENANT, "feedback", number.group(1)), "openid");
+		Object words = this.inbox.thread(TENANT, number.group(1)).orElseThrow().question();
+		Object openid = this.redis.opsForHash().get(RedisKeys.of(TENANT, "inbox:t:" + number.group(1)), "askerOpenid");
 		assertThat(openid).isEqualTo(this.visitor);
 		return String.valueOf(words);
 	}

@@ -57,17 +57,7 @@ class DueJobsTests extends PortalTestSupport {
 	}
 
 	private static JobHandler handler(String kind, java.util.function.Function<DueJob, JobResult> run) {
-		return new JobHandler() {
-			@Override
-			public String kind() {
-				return kind;
-			}
-
-			@Override
-			public JobResult run(String tenant, DueJob job) {
-				return run.apply(job);
-			}
-		};
+		return JobHandler.of(kind, (tenant, job) -> run.apply(job));
 	}
 
 	@Test

@@ -1,0 +1,40 @@
+package org.qinqing.inbox;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import org.qinqing.system.LinkSigner;
+import org.springframework.stereotype.Component;
+
+/**
+ * The link an asker gets with an answer (a template message's detail page): the thread's page, signed for that
+ * person, absolute under the app's public address ({@code qinqing.inbox.link-base}).
+ */
+@Component
+class ThreadLinks {
+
+	static final String PATH = "/threads/";
+
+	private final LinkSigner signer;
+
+	private final InboxProperties properties;
+
+	ThreadLinks(LinkSigner signer, InboxProperties properties) {
+		this.signer = signer;
+		this.properties = properties;
+	}
+
+	String forAsker(String tenant, String number, String personId) {
+		return this.properties.linkBase().replaceFirst("/+$", "") + PATH + encode(tenant) + "/" + encode(number) + "?p="
+				+ encode(personId) + "&s=" + this.signer.sign("thread", tenant, number, personId);
+	}
+
+	boolean valid(String tenant, String number, String personId, String signature) {
+		return this.signer.verify(signature, "thread", tenant, number, personId);
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}
