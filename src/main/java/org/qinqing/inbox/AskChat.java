@@ -36,6 +36,9 @@ class AskChat {
 	/** Free text shorter than this (你好, 嗯嗯) is no question: the menu helps more. */
 	private static final int QUESTION_LENGTH = 4;
 
+	/** Given when the urgent reply was said already (before asking which child). */
+	private static final String URGENT_SAID = "urgentSaid";
+
 	private static final String HANDOFF = "handoff";
 
 	private static final String DONE = "done";
@@ -73,11 +76,12 @@ class AskChat {
 
 	@Bean
 	Flow askFlow() {
-		return Flow.named(ASK_FLOW).wordedIn("inbox.ask")
+		return Flow.named(ASK_FLOW).wordedIn("inbox.ask").given(URGENT_SAID)
 			.pick("child", this::children).skippedWhenOne()
 			.text("question", 2, 500)
 			.then(context -> Completion.done(this.questions
-				.ask(context.tenant(), context.openid(), context.text("child"), context.text("question"))
+				.ask(context.tenant(), context.openid(), context.text("child"), context.text("question"),
+						!context.has(URGENT_SAID))
 				.orElse(this.scripts.text("inbox.ask.child.empty"))));
 	}
 
@@ -106,7 +110,11 @@ class AskChat {
 	/** A question typed as it came: worrying words are filed at once; else the FAQ, and the offer of a teacher. */
 	private Command.Outcome asked(FlowContext context, String question) {
 		if (this.questions.worrying(question)) {
-			return Command.Outcome.startFlow("", ASK_FLOW, Map.of("question", question));
+			// said at once, before "which child?" when there are several; the filing then does not say it again
+			boolean several = this.access.familyOf(context.tenant(), context.openid()).size() > 1;
+			return several ? Command.Outcome.startFlow(this.questions.urgentReply(), ASK_FLOW,
+					Map.of("question", question, URGENT_SAID, "1"))
+					: Command.Outcome.startFlow("", ASK_FLOW, Map.of("question", question));
 		}
 		Optional<FaqAnswers.Answer> answer = Optional.ofNullable(this.faq.getIfAvailable())
 			.flatMap(f -> f.answer(context.tenant(), question));

@@ -57,6 +57,11 @@ public class Questions {
 
 	/** A family's question about one of its children; empty when the user may not act for that child. */
 	public Optional<String> ask(String tenant, String openid, String childId, String text) {
+		return ask(tenant, openid, childId, text, true);
+	}
+
+	/** @param sayUrgent whether a worrying question's reply begins with the urgent words (not when said already) */
+	public Optional<String> ask(String tenant, String openid, String childId, String text, boolean sayUrgent) {
 		Optional<FamilyTie> tie = this.access.tieTo(tenant, openid, childId);
 		if (tie.isEmpty()) {
 			return Optional.empty();
@@ -69,7 +74,7 @@ public class Questions {
 		this.inbox.thread(tenant, number).ifPresent(t -> this.notices.filed(tenant, t));
 		String filed = teacher.isEmpty() ? text("filed-school", Map.of("number", number))
 				: text("filed", Map.of("number", number, "teacher", this.notices.teacherName(tenant, teacher)));
-		return Optional.of(urgent ? urgentReply() + "\n\n" + filed : filed);
+		return Optional.of(urgent && sayUrgent ? urgentReply() + "\n\n" + filed : filed);
 	}
 
 	/** A message for the school (给学校留言) from anyone, a visitor too; returns its number. */

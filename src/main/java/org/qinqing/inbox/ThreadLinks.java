@@ -24,7 +24,11 @@ class ThreadLinks {
 		this.properties = properties;
 	}
 
+	/** The asker's link, or null when the app's public address is not configured (then the message has none). */
 	String forAsker(String tenant, String number, String personId) {
+		if (this.properties.linkBase().isBlank()) {
+			return null;
+		}
 		return this.properties.linkBase().replaceFirst("/+$", "") + PATH + encode(tenant) + "/" + encode(number) + "?p="
 				+ encode(personId) + "&s=" + this.signer.sign("thread", tenant, number, personId);
 	}

@@ -82,6 +82,21 @@ class QuestionsChatTests extends InboxChatTestSupport {
 	}
 
 	@Test
+	void withTwoChildrenTheCaringReplyComesBeforeWhichChildAndNotTwice() {
+		org.qinqing.people.Person g = this.records.person(TENANT, this.guardian.personId()).orElseThrow();
+		String second = "c2-" + this.guardian.childId();
+		this.records.save(TENANT, new org.qinqing.people.Child(second, "林晓峰", this.classId,
+				org.qinqing.people.LeftBehindType.BOTH_AWAY, this.guardian.familyId(), ""));
+		this.records.save(TENANT, new org.qinqing.people.Person(g.id(), g.role(), g.name(), g.relation(),
+				java.util.List.of(this.guardian.childId(), second), g.classIds()));
+		String first = say(this.guardian.openid(), "孩子说不想活了");
+		assertThat(first).startsWith("我们很重视您说的事").contains("是关于哪个孩子的问题");
+		String filed = say(this.guardian.openid(), "2");
+		assertThat(filed).contains("已经转给周老师了").doesNotContain("我们很重视");
+		assertThat(this.inbox.thread(TENANT, asked(filed)).orElseThrow().childId()).isEqualTo(second);
+	}
+
+	@Test
 	void worryingWordsAlertTheHeadTeacherAndTheLeaderUrgentlyAndGiveTheSchoolsPhone() {
 		String g = this.guardian.openid();
 		String reply = say(g, "孙子说在学校被欺负了，不想去上学");
