@@ -137,7 +137,17 @@ public class Questions {
 	/** The threads waiting for this staff member's answer, oldest first. */
 	public List<InboxThread> waiting(String tenant, Identity staff, int limit) {
 		CareScope scope = this.access.scopeOf(tenant, staff);
-		return this.inbox.waitingFor(tenant, scope, limit).stream().filter(t -> mayAnswer(tenant, scope, t)).toList();
+		List<InboxThread> threads = this.inbox.waitingFor(tenant, scope, limit);
+		if (scope.everyone()) {
+			return threads;
+		}
+		// the sets already hold only the teacher's classes and given threads; a child who moved class is checked
+		java.util.Map<String, org.qinqing.people.Child> children = this.records.children(tenant,
+				threads.stream().map(InboxThread::childId).filter(id -> !id.isEmpty()).toList());
+		return threads.stream()
+			.filter(t -> t.kind() == InboxThread.Kind.QUESTION && (scope.teacherId().equals(t.teacherId())
+					|| (children.containsKey(t.childId()) && scope.covers(children.get(t.childId())))))
+			.toList();
 	}
 
 	/** The asker adds to their own thread. */
