@@ -16,6 +16,8 @@ import org.qinqing.calls.CallWaitlist;
 import org.qinqing.calls.SlotCalendar;
 import org.qinqing.conversation.Completion;
 import org.qinqing.conversation.FlowContext;
+import org.qinqing.people.Access;
+import org.qinqing.people.FamilyTie;
 import org.qinqing.people.Role;
 import org.qinqing.system.BotScripts;
 import org.springframework.stereotype.Component;
@@ -27,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CallBooker {
 
-	private final CallFamilies families;
+	private final Access access;
 
 	private final Bookings bookings;
 
@@ -41,11 +43,11 @@ class CallBooker {
 
 	private final CallTimings timings;
 
-	CallBooker(CallFamilies families, Bookings bookings, CallSettingsStore settings, CallWording wording,
+	CallBooker(Access access, Bookings bookings, CallSettingsStore settings, CallWording wording,
 			CallWaitlist waitlist, java.time.Clock clock, CallTimings timings, BotScripts scripts) {
 		this.clock = clock;
 		this.timings = timings;
-		this.families = families;
+		this.access = access;
 		this.bookings = bookings;
 		this.settings = settings;
 		this.wording = wording;
@@ -58,11 +60,11 @@ class CallBooker {
 	Completion book(FlowContext context, String childId, LocalDateTime start, String replace) {
 		String tenant = context.tenant();
 		CallSettings s = this.settings.settings(tenant);
-		Optional<CallFamilies.Member> member = mayBook(context, childId, s);
+		Optional<FamilyTie> member = mayBook(context, childId, s);
 		if (member.isEmpty()) {
 			return Completion.done(this.wording.text("calls.no-children"));
 		}
-		CallFamilies.Member m = member.get();
+		FamilyTie m = member.get();
 		BookingResult result = replace.isEmpty()
 				? this.bookings.book(tenant, m.child().familyId(), childId, m.adult().id(), start)
 				: this.bookings.reschedule(tenant, m.child().familyId(), replace, m.adult().id(), start);
@@ -70,7 +72,7 @@ class CallBooker {
 	}
 
 	/** A booking (or an accepted offer, or a move) worded for the parent. */
-	Completion outcome(BookingResult result, String tenant, CallFamilies.Member m, LocalDateTime start,
+	Completion outcome(BookingResult result, String tenant, FamilyTie m, LocalDateTime start,
 			String replace, CallSettings s) {
 		String childId = m.child().id();
 		if (result.outcome() == BookingOutcome.TOO_LATE && !replace.isEmpty() && oldTooLate(tenant, replace, s)) {
@@ -97,11 +99,11 @@ class CallBooker {
 	/** Puts the family in line for a full time; a seat that freed meanwhile is simply booked. */
 	Completion waitFor(FlowContext context, String childId, LocalDateTime start) {
 		String tenant = context.tenant();
-		Optional<CallFamilies.Member> member = mayBook(context, childId, this.settings.settings(tenant));
+		Optional<FamilyTie> member = mayBook(context, childId, this.settings.settings(tenant));
 		if (member.isEmpty()) {
 			return Completion.done(this.wording.text("calls.no-children"));
 		}
-		CallFamilies.Member m = member.get();
+		FamilyTie m = member.get();
 		switch (this.waitlist.join(tenant, m.child().familyId(), childId, m.adult().id(), start)) {
 			case JOINED:
 				return Completion.done(this.wording.text("calls.waiting",
@@ -118,9 +120,9 @@ class CallBooker {
 	}
 
 	/** The user's tie to the child, when the school lets them book for it (guardians only if allowed). */
-	private Optional<CallFamilies.Member> mayBook(FlowContext context, String childId, CallSettings s) {
-		return this.families.member(context.tenant(), context.openid(), childId)
-			.filter(m -> m.adult().role() == Role.PARENT || s.guardiansMayBook());
+	private Optional<FamilyTie> mayBook(FlowContext context, String childId, CallSettings s) {
+		return this.access.tieTo(context.tenant(), context.openid(), childId)
+			.filter(m -> m.asParent() || s.guardiansMayBook());
 	}
 
 	private boolean oldTooLate(String tenant, String number, CallSettings s) {
@@ -147,7 +149,7 @@ class CallBooker {
 		return minutes % 60 == 0 ? String.valueOf(minutes / 60) : String.valueOf(minutes / 60.0);
 	}
 
-	private String booked(String tenant, CallFamilies.Member m, Booking booking, String replaced) {
+	private String booked(String tenant, FamilyTie m, Booking booking, String replaced) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("number", booking.number());
 		params.put("old", replaced);

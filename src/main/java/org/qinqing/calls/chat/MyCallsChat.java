@@ -19,6 +19,8 @@ import org.qinqing.conversation.Flow;
 import org.qinqing.conversation.FlowContext;
 import org.qinqing.conversation.Option;
 import org.qinqing.conversation.Step;
+import org.qinqing.people.Access;
+import org.qinqing.people.FamilyTie;
 import org.qinqing.people.Role;
 import org.qinqing.system.BotScripts;
 import org.springframework.context.annotation.Bean;
@@ -48,6 +50,8 @@ class MyCallsChat {
 
 	private static final String KEEP = "keep";
 
+	private final Access access;
+
 	private final CallFamilies families;
 
 	private final Bookings bookings;
@@ -62,9 +66,11 @@ class MyCallsChat {
 
 	private final WeeklyCapNotice capNotice;
 
-	MyCallsChat(CallFamilies families, Bookings bookings, CallSettingsStore settings, CallWording wording,
-			CallWaitlist waitlist, WaitlistChat offers, WeeklyCapNotice capNotice, BotScripts scripts) {
+	MyCallsChat(Access access, CallFamilies families, Bookings bookings, CallSettingsStore settings,
+			CallWording wording, CallWaitlist waitlist, WaitlistChat offers, WeeklyCapNotice capNotice,
+			BotScripts scripts) {
 		this.capNotice = capNotice;
+		this.access = access;
 		this.families = families;
 		this.bookings = bookings;
 		this.settings = settings;
@@ -118,7 +124,7 @@ class MyCallsChat {
 							this.wording.childLabel(context.tenant(), booking.childId()), "number", booking.number()));
 			items.add(new Option(BOOKING + booking.number(), label));
 		}
-		for (CallFamilies.Member member : this.families.members(context.tenant(), context.openid())) {
+		for (FamilyTie member : this.access.familyOf(context.tenant(), context.openid())) {
 			String family = member.child().familyId();
 			if (items.stream().anyMatch(o -> o.value().startsWith(WAITING + family + "|"))) {
 				continue;
@@ -193,7 +199,7 @@ class MyCallsChat {
 			return Completion.done(this.wording.text("calls.cancel-gone"));
 		}
 		CallSettings s = this.settings.settings(context.tenant());
-		Optional<CallFamilies.Member> member = this.families
+		Optional<FamilyTie> member = this.families
 			.bookable(context.tenant(), context.openid(), s.guardiansMayBook())
 			.stream()
 			.filter(m -> m.child().id().equals(booking.get().childId()))

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.qinqing.calls.CallSettingsStore;
 import org.qinqing.calls.SlotCalendar;
+import org.qinqing.people.FamilyTie;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +44,7 @@ class WeeklyCapNotice {
 	}
 
 	/** About the families of {@code members}; {@code replacing} is a booking being moved (or empty). */
-	Notice notice(String tenant, List<CallFamilies.Member> members, String replacing) {
+	Notice notice(String tenant, List<FamilyTie> members, String replacing) {
 		List<LocalDate> weeks = this.choices.bookableDates(tenant).stream().map(FamilyCalls::monday).distinct().toList();
 		Map<String, List<String>> children = new LinkedHashMap<>();
 		members.forEach(m -> children.computeIfAbsent(m.child().familyId(), f -> new ArrayList<>())
