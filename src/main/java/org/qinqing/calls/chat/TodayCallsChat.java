@@ -21,8 +21,9 @@ import org.qinqing.conversation.Flow;
 import org.qinqing.conversation.FlowContext;
 import org.qinqing.conversation.Option;
 import org.qinqing.conversation.Step;
+import org.qinqing.people.Access;
+import org.qinqing.people.CareScope;
 import org.qinqing.people.Child;
-import org.qinqing.people.Person;
 import org.qinqing.people.Role;
 import org.qinqing.people.SchoolRecords;
 import org.qinqing.system.BotScripts;
@@ -50,6 +51,8 @@ class TodayCallsChat {
 
 	private final SchoolRecords records;
 
+	private final Access access;
+
 	private final AuditLog audit;
 
 	private final CallWording wording;
@@ -58,12 +61,13 @@ class TodayCallsChat {
 
 	private final List<String> outcomeWords;
 
-	TodayCallsChat(Bookings bookings, CallOutcomes outcomes, CallMarkers markers, SchoolRecords records, AuditLog audit,
-			CallWording wording, Clock clock, BotScripts scripts) {
+	TodayCallsChat(Bookings bookings, CallOutcomes outcomes, CallMarkers markers, SchoolRecords records, Access access,
+			AuditLog audit, CallWording wording, Clock clock, BotScripts scripts) {
 		this.bookings = bookings;
 		this.outcomes = outcomes;
 		this.markers = markers;
 		this.records = records;
+		this.access = access;
 		this.audit = audit;
 		this.wording = wording;
 		this.clock = clock;
@@ -99,7 +103,7 @@ class TodayCallsChat {
 
 	private List<Option> calls(FlowContext context) {
 		String tenant = context.tenant();
-		Optional<Person> teacher = this.records.person(tenant, context.identity().personId());
+		CareScope scope = this.access.scopeOf(tenant, context.identity());
 		LocalDate today = today();
 		List<Booking> todays = this.bookings.between(tenant, today.atStartOfDay(), today.plusDays(1).atStartOfDay());
 		Map<String, CallOutcomes.Mark> marks = this.outcomes.marks(tenant,
@@ -107,7 +111,7 @@ class TodayCallsChat {
 		List<Option> options = new ArrayList<>();
 		for (Booking booking : todays) {
 			Optional<Child> child = this.records.child(tenant, booking.childId());
-			if (child.isEmpty() || !looksAfter(context.identity().role(), teacher, child.get())) {
+			if (child.isEmpty() || !scope.covers(child.get())) {
 				continue;
 			}
 			String call = this.wording.time(booking.start()) + " " + this.wording.childLabel(tenant, child.get());
@@ -142,14 +146,6 @@ class TodayCallsChat {
 			options.add(new Option(CallOutcome.values()[i].name(), this.outcomeWords.get(i)));
 		}
 		return options;
-	}
-
-	private static boolean looksAfter(Role role, Optional<Person> teacher, Child child) {
-		if (role == Role.ADMIN) {
-			return true;
-		}
-		return teacher.map(t -> t.classIds().contains(child.classId()) || t.childIds().contains(child.id()))
-			.orElse(false);
 	}
 
 	private Completion mark(FlowContext context) {
