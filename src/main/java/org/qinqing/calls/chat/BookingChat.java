@@ -17,6 +17,7 @@ import org.qinqing.conversation.Flow;
 import org.qinqing.conversation.FlowContext;
 import org.qinqing.conversation.Option;
 import org.qinqing.conversation.Step;
+import org.qinqing.conversation.Wording;
 import org.qinqing.people.Access;
 import org.qinqing.people.FamilyTie;
 import org.qinqing.people.Role;
@@ -55,19 +56,22 @@ class BookingChat {
 
 	private final CallWording wording;
 
+	private final Wording shared;
+
 	private final CallSettingsStore settings;
 
 	private final CallBooker booker;
 
 	private final WeeklyCapNotice capNotice;
 
-	BookingChat(Access access, CallFamilies families, CallChoices choices, CallWording wording,
+	BookingChat(Access access, CallFamilies families, CallChoices choices, CallWording wording, Wording shared,
 			CallSettingsStore settings, CallBooker booker, WeeklyCapNotice capNotice, BotScripts scripts) {
 		this.capNotice = capNotice;
 		this.access = access;
 		this.families = families;
 		this.choices = choices;
 		this.wording = wording;
+		this.shared = shared;
 		this.settings = settings;
 		this.booker = booker;
 		scripts.require("calls.words-book", "calls.guardians-not-allowed", "calls.no-children", "calls.day-free",
@@ -145,7 +149,7 @@ class BookingChat {
 		CallSettings s = this.settings.settings(context.tenant());
 		return this.families.bookable(context.tenant(), context.openid(), s.guardiansMayBook())
 			.stream()
-			.map(m -> new Option(m.child().id(), this.wording.childLabel(context.tenant(), m.child())))
+			.map(m -> new Option(m.child().id(), this.shared.childLabel(context.tenant(), m.child())))
 			.toList();
 	}
 

@@ -16,6 +16,7 @@ import org.qinqing.calls.CallWaitlist;
 import org.qinqing.calls.SlotCalendar;
 import org.qinqing.conversation.Completion;
 import org.qinqing.conversation.FlowContext;
+import org.qinqing.conversation.Wording;
 import org.qinqing.people.Access;
 import org.qinqing.people.FamilyTie;
 import org.qinqing.people.Role;
@@ -37,13 +38,15 @@ class CallBooker {
 
 	private final CallWording wording;
 
+	private final Wording shared;
+
 	private final CallWaitlist waitlist;
 
 	private final java.time.Clock clock;
 
 	private final CallTimings timings;
 
-	CallBooker(Access access, Bookings bookings, CallSettingsStore settings, CallWording wording,
+	CallBooker(Access access, Bookings bookings, CallSettingsStore settings, CallWording wording, Wording shared,
 			CallWaitlist waitlist, java.time.Clock clock, CallTimings timings, BotScripts scripts) {
 		this.clock = clock;
 		this.timings = timings;
@@ -51,6 +54,7 @@ class CallBooker {
 		this.bookings = bookings;
 		this.settings = settings;
 		this.wording = wording;
+		this.shared = shared;
 		this.waitlist = waitlist;
 		scripts.require("calls.waiting", "calls.already-waiting", "calls.booked", "calls.rescheduled", "calls.booked-by-guardian",
 				"calls.rescheduled-by-guardian", "calls.taken", "calls.not-bookable", "calls.family-cap",
@@ -153,10 +157,10 @@ class CallBooker {
 		Map<String, Object> params = new HashMap<>();
 		params.put("number", booking.number());
 		params.put("old", replaced);
-		params.put("day", this.wording.day(booking.start().toLocalDate()));
+		params.put("day", this.shared.day(booking.start().toLocalDate()));
 		params.put("time", this.wording.time(booking.start()));
 		params.put("teacher", this.wording.bringingTeacher(tenant, m.child()));
-		params.put("child", this.wording.givenName(m.child()));
+		params.put("child", this.shared.givenName(m.child()));
 		// the call is between the child and the parents: a guardian who booked is not the one called
 		String key = replaced.isEmpty() ? "calls.booked" : "calls.rescheduled";
 		return this.wording.text(m.adult().role() == Role.GUARDIAN ? key + "-by-guardian" : key, params);

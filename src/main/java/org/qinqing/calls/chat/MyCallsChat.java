@@ -19,6 +19,7 @@ import org.qinqing.conversation.Flow;
 import org.qinqing.conversation.FlowContext;
 import org.qinqing.conversation.Option;
 import org.qinqing.conversation.Step;
+import org.qinqing.conversation.Wording;
 import org.qinqing.people.Access;
 import org.qinqing.people.FamilyTie;
 import org.qinqing.people.Role;
@@ -60,6 +61,8 @@ class MyCallsChat {
 
 	private final CallWording wording;
 
+	private final Wording shared;
+
 	private final CallWaitlist waitlist;
 
 	private final WaitlistChat offers;
@@ -67,14 +70,15 @@ class MyCallsChat {
 	private final WeeklyCapNotice capNotice;
 
 	MyCallsChat(Access access, CallFamilies families, Bookings bookings, CallSettingsStore settings,
-			CallWording wording, CallWaitlist waitlist, WaitlistChat offers, WeeklyCapNotice capNotice,
-			BotScripts scripts) {
+			CallWording wording, Wording shared, CallWaitlist waitlist, WaitlistChat offers,
+			WeeklyCapNotice capNotice, BotScripts scripts) {
 		this.capNotice = capNotice;
 		this.access = access;
 		this.families = families;
 		this.bookings = bookings;
 		this.settings = settings;
 		this.wording = wording;
+		this.shared = shared;
 		this.waitlist = waitlist;
 		this.offers = offers;
 		scripts.require("calls.words-mine", "calls.mine-booking", "calls.mine-waiting", "calls.action-reschedule",
@@ -119,7 +123,7 @@ class MyCallsChat {
 		List<Option> items = new ArrayList<>();
 		for (Booking booking : upcoming(context)) {
 			String label = this.wording.text("calls.mine-booking",
-					Map.of("day", this.wording.day(booking.start().toLocalDate()), "time",
+					Map.of("day", this.shared.day(booking.start().toLocalDate()), "time",
 							this.wording.time(booking.start()), "child",
 							this.wording.childLabel(context.tenant(), booking.childId()), "number", booking.number()));
 			items.add(new Option(BOOKING + booking.number(), label));
@@ -131,8 +135,8 @@ class MyCallsChat {
 			}
 			for (java.time.LocalDateTime start : this.waitlist.waiting(context.tenant(), family)) {
 				String label = this.wording.text("calls.mine-waiting", Map.of("day",
-						this.wording.day(start.toLocalDate()), "time", this.wording.time(start), "child",
-						this.wording.childLabel(context.tenant(), member.child())));
+						this.shared.day(start.toLocalDate()), "time", this.wording.time(start), "child",
+						this.shared.childLabel(context.tenant(), member.child())));
 				items.add(new Option(WAITING + family + "|" + start, label));
 			}
 		}

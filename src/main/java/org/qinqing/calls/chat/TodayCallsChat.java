@@ -21,6 +21,7 @@ import org.qinqing.conversation.Flow;
 import org.qinqing.conversation.FlowContext;
 import org.qinqing.conversation.Option;
 import org.qinqing.conversation.Step;
+import org.qinqing.conversation.Wording;
 import org.qinqing.people.Access;
 import org.qinqing.people.CareScope;
 import org.qinqing.people.Child;
@@ -57,12 +58,14 @@ class TodayCallsChat {
 
 	private final CallWording wording;
 
+	private final Wording shared;
+
 	private final Clock clock;
 
 	private final List<String> outcomeWords;
 
 	TodayCallsChat(Bookings bookings, CallOutcomes outcomes, CallMarkers markers, SchoolRecords records, Access access,
-			AuditLog audit, CallWording wording, Clock clock, BotScripts scripts) {
+			AuditLog audit, CallWording wording, Wording shared, Clock clock, BotScripts scripts) {
 		this.bookings = bookings;
 		this.outcomes = outcomes;
 		this.markers = markers;
@@ -70,6 +73,7 @@ class TodayCallsChat {
 		this.access = access;
 		this.audit = audit;
 		this.wording = wording;
+		this.shared = shared;
 		this.clock = clock;
 		this.outcomeWords = scripts.strings("calls.outcomes");
 		if (this.outcomeWords.size() != CallOutcome.values().length) {
@@ -88,7 +92,7 @@ class TodayCallsChat {
 		List<String> words = scripts.strings("calls.words-today");
 		return new Command(TODAY_FLOW, EnumSet.of(Role.TEACHER, Role.ADMIN), words::contains,
 				(input, context) -> Command.Outcome.startFlow("", TODAY_FLOW,
-						Map.of("date", this.wording.day(today()))));
+						Map.of("date", this.shared.day(today()))));
 	}
 
 	@Bean
@@ -114,10 +118,10 @@ class TodayCallsChat {
 			if (child.isEmpty() || !scope.covers(child.get())) {
 				continue;
 			}
-			String call = this.wording.time(booking.start()) + " " + this.wording.childLabel(tenant, child.get());
+			String call = this.wording.time(booking.start()) + " " + this.shared.childLabel(tenant, child.get());
 			options.add(new Option(booking.number(), this.wording.text("calls.today-item",
 					Map.of("time", this.wording.time(booking.start()), "child",
-							this.wording.childLabel(tenant, child.get()), "station", booking.station(), "state",
+							this.shared.childLabel(tenant, child.get()), "station", booking.station(), "state",
 							state(tenant, booking, marks.get(booking.number())))),
 					call));
 		}
