@@ -54,7 +54,11 @@ class PeopleView {
 		return people;
 	}
 
-	/** "子涵（三年级(1)班）、浩宇（一年级(1)班）": given names and classes only. */
+	/**
+	 * "子涵（三年级(1)班）、浩宇（一年级(1)班）": given names and classes only. The children are those of
+	 * {@code Access.familyOf}, but listed in the order of {@code people} (the bound records by id, as 绑定, 解绑 and
+	 * 我的信息 have always listed them) rather than its parent-first order, so this does not go through it.
+	 */
 	String children(String tenant, List<Person> people) {
 		Set<String> labels = new LinkedHashSet<>();
 		for (Person person : people) {
