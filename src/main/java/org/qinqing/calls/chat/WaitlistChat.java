@@ -1,6 +1,5 @@
 package org.qinqing.calls.chat;
 
-import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.qinqing.conversation.FlowContext;
 import org.qinqing.people.FamilyTie;
 import org.qinqing.people.Role;
 import org.qinqing.system.BotScripts;
+import org.qinqing.system.SchoolTime;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -67,7 +67,7 @@ class WaitlistChat {
 	Optional<String> pending(FlowContext context) {
 		return offered(context).map(o -> this.wording.text("calls.offer-pending",
 				Map.of("when", this.wording.slot(o.offer().slotStart()), "until",
-						this.wording.time(LocalDateTime.ofInstant(o.offer().expiresAt(), CallSettings.ZONE)))));
+						this.wording.time(SchoolTime.local(o.offer().expiresAt())))));
 	}
 
 	private Command.Outcome accept(FlowContext context) {
