@@ -6,13 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.qinqing.conversation.Wording;
 import org.qinqing.people.CardField;
-import org.qinqing.people.Child;
 import org.qinqing.people.ContactCards;
 import org.qinqing.people.Directory;
 import org.qinqing.people.Person;
 import org.qinqing.people.Role;
-import org.qinqing.people.SchoolClass;
 import org.qinqing.people.SchoolRecords;
 import org.qinqing.system.BotScripts;
 import org.springframework.stereotype.Component;
@@ -32,17 +31,19 @@ class PeopleView {
 
 	private final BotScripts scripts;
 
-	PeopleView(Directory directory, SchoolRecords records, ContactCards cards, BotScripts scripts) {
+	private final Wording wording;
+
+	PeopleView(Directory directory, SchoolRecords records, ContactCards cards, BotScripts scripts, Wording wording) {
 		this.directory = directory;
 		this.records = records;
 		this.cards = cards;
 		this.scripts = scripts;
+		this.wording = wording;
 		scripts.require("binding.my-info-title", "binding.my-info-person", "binding.my-info-phone",
 				"binding.my-info-workCity", "binding.my-info-workUnit", "binding.my-info-address",
 				"binding.my-info-occupation", "binding.my-info-health", "binding.my-info-age", "binding.my-info-children", "binding.my-info-classes",
 				"binding.my-info-paired", "binding.my-info-correct", "binding.my-info-correct-admin",
-				"binding.not-bound", "binding.list-separator", "binding.teacher-name", "binding.child-label",
-				"binding.relation");
+				"binding.not-bound", "binding.list-separator", "binding.teacher-name", "binding.relation");
 	}
 
 	List<Person> people(String tenant, String openid) {
@@ -53,13 +54,18 @@ class PeopleView {
 		return people;
 	}
 
-	/** "子涵（三年级(1)班）、浩宇（一年级(1)班）": given names and classes only. */
+	/**
+	 * "子涵（三年级(1)班）、浩宇（一年级(1)班）": given names and classes only. The children are those of
+	 * {@code Access.familyOf}, but listed in the order of {@code people} (the bound records by id, as 绑定, 解绑 and
+	 * 我的信息 have always listed them) rather than its parent-first order, so this does not go through it.
+	 */
 	String children(String tenant, List<Person> people) {
 		Set<String> labels = new LinkedHashSet<>();
 		for (Person person : people) {
 			if (person.role() == Role.PARENT || person.role() == Role.GUARDIAN) {
 				for (String childId : person.childIds()) {
-					this.records.child(tenant, childId).ifPresent(child -> labels.add(label(tenant, child)));
+					this.records.child(tenant, childId)
+						.ifPresent(child -> labels.add(this.wording.childLabel(tenant, child)));
 				}
 			}
 		}
@@ -74,11 +80,6 @@ class PeopleView {
 			}
 		}
 		return String.join(this.scripts.text("binding.list-separator"), names);
-	}
-
-	private String label(String tenant, Child child) {
-		String className = this.records.schoolClass(tenant, child.classId()).map(SchoolClass::name).orElse("");
-		return this.scripts.text("binding.child-label", Map.of("name", givenName(child.name()), "class", className));
 	}
 
 	/** Chinese names put the one-character surname first; the school speaks of pupils by given name. */

@@ -1,7 +1,6 @@
 package org.qinqing.calls;
 
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,9 +24,6 @@ import java.util.Map;
 public record CallSettings(List<String> stations, Map<String, List<OpeningHours>> hours, Duration slotLength,
 		Duration bookingWindow, Duration minNotice, Duration cancelNotice, int familyCapPerWeek,
 		List<Closure> closures, List<ExtraOpening> extraOpenings, boolean guardiansMayBook) {
-
-	/** Every date and time in the settings is school time ({@link org.qinqing.system.SchoolTime}). */
-	public static final ZoneId ZONE = org.qinqing.system.SchoolTime.ZONE;
 
 	public CallSettings {
 		stations = List.copyOf(stations);

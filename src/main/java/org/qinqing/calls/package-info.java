@@ -9,6 +9,6 @@
  * the booking scripts schedule the shared due jobs (notices, reminders, ends of offers: {@code CallJobs}), which
  * run once across instances and restarts; a closure the school saves moves or cancels the day's calls.
  * The chat lives in {@code calls.chat}, the console's pages and tile in {@code calls.console}.
- * All schedule logic is in Asia/Shanghai time.
+ * All schedule logic is in school time ({@link org.qinqing.system.SchoolTime}: Asia/Shanghai unless configured).
  */
 package org.qinqing.calls;

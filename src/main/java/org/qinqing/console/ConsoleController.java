@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.qinqing.console.signin.SignInNotices;
+import org.qinqing.system.SchoolTime;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,8 +22,6 @@ class ConsoleController {
 	static final String DASHBOARD_VIEW = "console/dashboard";
 
 	static final String AUDIT_VIEW = "console/audit";
-
-	private static final java.time.ZoneId SCHOOL_ZONE = java.time.ZoneId.of("Asia/Shanghai");
 
 	private final List<DashboardTile> tiles;
 
@@ -75,7 +74,7 @@ class ConsoleController {
 		model.addAttribute("user", user);
 		model.addAttribute("entries", this.audit.latest(user.tenant(), 500)
 			.stream()
-			.map(entry -> AuditView.of(entry, SCHOOL_ZONE, this.messages))
+			.map(entry -> AuditView.of(entry, SchoolTime.ZONE, this.messages))
 			.toList());
 		return AUDIT_VIEW;
 	}

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 
+import org.qinqing.system.SchoolTime;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dailyTemplateQuota template messages per account and day (in {@code zone})
  * @param quietStart non-urgent messages wait from this time...
  * @param quietEnd ...until this time (equal to {@code quietStart}: no quiet hours)
- * @param zone the schools' time zone: quiet hours and the quota's day
+ * @param zone the schools' time zone: quiet hours and the quota's day ({@link SchoolTime#ZONE} unless set)
  * @param maxAttempts attempts for passing failures (-1, 5xx, timeouts) before a message fails for good
  * @param backoff the first retry's delay; it doubles with each retry (with jitter) up to {@code maxBackoff}
  * @param channelPause how long a channel rests after WeChat's quota error (45009) before it is tried again
@@ -33,7 +34,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("qinqing.notify")
 public record NotifyProperties(Map<String, String> templates, @DefaultValue("200") int ratePerSecond,
 		@DefaultValue("100000") int dailyTemplateQuota, @DefaultValue("21:30") LocalTime quietStart,
-		@DefaultValue("07:30") LocalTime quietEnd, @DefaultValue("Asia/Shanghai") ZoneId zone,
+		@DefaultValue("07:30") LocalTime quietEnd, ZoneId zone,
 		@DefaultValue("8") int maxAttempts, @DefaultValue("10s") Duration backoff,
 		@DefaultValue("30m") Duration maxBackoff, @DefaultValue("30m") Duration channelPause,
 		@DefaultValue("60s") Duration claimIdle, @DefaultValue("50") int batchSize, @DefaultValue("32") int senders,
@@ -42,6 +43,8 @@ public record NotifyProperties(Map<String, String> templates, @DefaultValue("200
 
 	public NotifyProperties {
 		templates = templates == null ? Map.of() : Map.copyOf(templates);
+		// not a @DefaultValue: that takes a constant, and the school zone comes from QINQING_SCHOOL_ZONE
+		zone = zone == null ? SchoolTime.ZONE : zone;
 		positive(ratePerSecond, "rate-per-second");
 		positive(dailyTemplateQuota, "daily-template-quota");
 		positive(maxAttempts, "max-attempts");

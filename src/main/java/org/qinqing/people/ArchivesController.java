@@ -1,7 +1,6 @@
 package org.qinqing.people;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import org.qinqing.console.AuditLog;
 import org.qinqing.console.CurrentStaff;
 import org.qinqing.console.StaffUser;
+import org.qinqing.system.SchoolTime;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,7 +44,6 @@ class ArchivesController {
 	/** Children a page of the list shows: a class fits on one, a phone scrolls a little. */
 	static final int PAGE_SIZE = 30;
 
-	private static final ZoneId SCHOOL_ZONE = ZoneId.of("Asia/Shanghai");
 
 	/**
 	 * A line of the list: only a masked phone, never a full one. {@code missing} counts the required
@@ -140,7 +139,7 @@ class ArchivesController {
 		}
 		List<HistoryLine> history = new ArrayList<>();
 		for (ContactCards.Change change : this.cards.history(user.tenant(), child.id())) {
-			history.add(0, new HistoryLine(Instant.ofEpochMilli(change.at()).atZone(SCHOOL_ZONE), change.by(),
+			history.add(0, new HistoryLine(Instant.ofEpochMilli(change.at()).atZone(SchoolTime.ZONE), change.by(),
 					change.field(), change.before(), change.after()));
 		}
 		model.addAttribute("user", user);

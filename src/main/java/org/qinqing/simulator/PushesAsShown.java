@@ -1,7 +1,6 @@
 package org.qinqing.simulator;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.qinqing.system.SchoolTime;
 import org.springframework.context.MessageSource;
 
 /**
@@ -18,8 +18,6 @@ import org.springframework.context.MessageSource;
  * arrived in school time, whatever the zone of the browser that shows it.
  */
 final class PushesAsShown {
-
-	static final ZoneId SCHOOL_ZONE = ZoneId.of("Asia/Shanghai");
 
 	private final MessageSource messages;
 
@@ -52,7 +50,7 @@ final class PushesAsShown {
 		try {
 			String pattern = this.messages.getMessage("simulator.card.time.pattern", null, locale);
 			return OffsetDateTime.parse(at)
-				.atZoneSameInstant(SCHOOL_ZONE)
+				.atZoneSameInstant(SchoolTime.ZONE)
 				.format(DateTimeFormatter.ofPattern(pattern, Locale.SIMPLIFIED_CHINESE));
 		}
 		catch (DateTimeParseException ex) {

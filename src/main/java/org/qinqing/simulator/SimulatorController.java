@@ -15,6 +15,7 @@ import org.qinqing.demo.DemoPersona;
 import org.qinqing.people.BindingCodes;
 import org.qinqing.system.BotScripts;
 import org.qinqing.system.LinkSigner;
+import org.qinqing.system.SchoolTime;
 import org.qinqing.wechat.WechatAccounts;
 import org.qinqing.wechat.WechatProperties;
 import org.springframework.context.MessageSource;
@@ -94,7 +95,7 @@ class SimulatorController {
 		model.addAttribute("menuButtons", buttons);
 		model.addAttribute("appId", this.accounts.primary().appId());
 		model.addAttribute("demoCodes", demoCodes(locale));
-		model.addAttribute("schoolZone", PushesAsShown.SCHOOL_ZONE.getId());
+		model.addAttribute("schoolZone", SchoolTime.ZONE.getId());
 		return VIEW;
 	}
 

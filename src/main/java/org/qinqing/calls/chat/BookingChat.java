@@ -16,6 +16,9 @@ import org.qinqing.conversation.Completion;
 import org.qinqing.conversation.Flow;
 import org.qinqing.conversation.FlowContext;
 import org.qinqing.conversation.Option;
+import org.qinqing.conversation.Wording;
+import org.qinqing.people.Access;
+import org.qinqing.people.FamilyTie;
 import org.qinqing.people.Role;
 import org.qinqing.system.BotScripts;
 import org.springframework.context.annotation.Bean;
@@ -44,11 +47,15 @@ class BookingChat {
 
 	private static final int ALTERNATIVES = 3;
 
+	private final Access access;
+
 	private final CallFamilies families;
 
 	private final CallChoices choices;
 
 	private final CallWording wording;
+
+	private final Wording shared;
 
 	private final CallSettingsStore settings;
 
@@ -56,12 +63,14 @@ class BookingChat {
 
 	private final WeeklyCapNotice capNotice;
 
-	BookingChat(CallFamilies families, CallChoices choices, CallWording wording, CallSettingsStore settings,
-			CallBooker booker, WeeklyCapNotice capNotice, BotScripts scripts) {
+	BookingChat(Access access, CallFamilies families, CallChoices choices, CallWording wording, Wording shared,
+			CallSettingsStore settings, CallBooker booker, WeeklyCapNotice capNotice, BotScripts scripts) {
 		this.capNotice = capNotice;
+		this.access = access;
 		this.families = families;
 		this.choices = choices;
 		this.wording = wording;
+		this.shared = shared;
 		this.settings = settings;
 		this.booker = booker;
 		scripts.require("calls.words-book", "calls.guardians-not-allowed", "calls.no-children", "calls.day-free",
@@ -80,10 +89,10 @@ class BookingChat {
 	/** Starts booking (or rebooking {@code seed}'s {@link #REPLACE}) when the user may book. */
 	Command.Outcome start(FlowContext context, Map<String, String> seed) {
 		CallSettings s = this.settings.settings(context.tenant());
-		List<CallFamilies.Member> bookable = this.families.bookable(context.tenant(), context.openid(),
+		List<FamilyTie> bookable = this.families.bookable(context.tenant(), context.openid(),
 				s.guardiansMayBook());
 		if (bookable.isEmpty()) {
-			boolean guardian = !this.families.members(context.tenant(), context.openid()).isEmpty();
+			boolean guardian = !this.access.familyOf(context.tenant(), context.openid()).isEmpty();
 			return Command.Outcome.reply(this.wording.text(guardian ? "calls.guardians-not-allowed" : "calls.no-children"));
 		}
 		WeeklyCapNotice.Notice notice = this.capNotice.notice(context.tenant(), bookable, seed.getOrDefault(REPLACE, ""));
@@ -121,7 +130,7 @@ class BookingChat {
 
 	/** What the chosen child's family has booked (a call being moved aside), so the lists offer only what it can book. */
 	private FamilyCalls familyCalls(FlowContext context) {
-		String familyId = this.families.member(context.tenant(), context.openid(), context.answers().get("child"))
+		String familyId = this.access.tieTo(context.tenant(), context.openid(), context.answers().get("child"))
 			.map(m -> m.child().familyId())
 			.orElse("");
 		return this.choices.familyCalls(context.tenant(), familyId, context.answers().getOrDefault(REPLACE, ""));
@@ -131,7 +140,7 @@ class BookingChat {
 		CallSettings s = this.settings.settings(context.tenant());
 		return this.families.bookable(context.tenant(), context.openid(), s.guardiansMayBook())
 			.stream()
-			.map(m -> new Option(m.child().id(), this.wording.childLabel(context.tenant(), m.child())))
+			.map(m -> new Option(m.child().id(), this.shared.childLabel(context.tenant(), m.child())))
 			.toList();
 	}
 

@@ -16,6 +16,9 @@ import org.qinqing.calls.CallWaitlist;
 import org.qinqing.calls.SlotCalendar;
 import org.qinqing.conversation.Completion;
 import org.qinqing.conversation.FlowContext;
+import org.qinqing.conversation.Wording;
+import org.qinqing.people.Access;
+import org.qinqing.people.FamilyTie;
 import org.qinqing.people.Role;
 import org.qinqing.system.BotScripts;
 import org.springframework.stereotype.Component;
@@ -27,7 +30,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CallBooker {
 
-	private final CallFamilies families;
+	private final Access access;
 
 	private final Bookings bookings;
 
@@ -35,20 +38,23 @@ class CallBooker {
 
 	private final CallWording wording;
 
+	private final Wording shared;
+
 	private final CallWaitlist waitlist;
 
 	private final java.time.Clock clock;
 
 	private final CallTimings timings;
 
-	CallBooker(CallFamilies families, Bookings bookings, CallSettingsStore settings, CallWording wording,
+	CallBooker(Access access, Bookings bookings, CallSettingsStore settings, CallWording wording, Wording shared,
 			CallWaitlist waitlist, java.time.Clock clock, CallTimings timings, BotScripts scripts) {
 		this.clock = clock;
 		this.timings = timings;
-		this.families = families;
+		this.access = access;
 		this.bookings = bookings;
 		this.settings = settings;
 		this.wording = wording;
+		this.shared = shared;
 		this.waitlist = waitlist;
 		scripts.require("calls.waiting", "calls.already-waiting", "calls.booked", "calls.rescheduled", "calls.booked-by-guardian",
 				"calls.rescheduled-by-guardian", "calls.taken", "calls.not-bookable", "calls.family-cap",
@@ -58,11 +64,11 @@ class CallBooker {
 	Completion book(FlowContext context, String childId, LocalDateTime start, String replace) {
 		String tenant = context.tenant();
 		CallSettings s = this.settings.settings(tenant);
-		Optional<CallFamilies.Member> member = mayBook(context, childId, s);
+		Optional<FamilyTie> member = mayBook(context, childId, s);
 		if (member.isEmpty()) {
 			return Completion.done(this.wording.text("calls.no-children"));
 		}
-		CallFamilies.Member m = member.get();
+		FamilyTie m = member.get();
 		BookingResult result = replace.isEmpty()
 				? this.bookings.book(tenant, m.child().familyId(), childId, m.adult().id(), start)
 				: this.bookings.reschedule(tenant, m.child().familyId(), replace, m.adult().id(), start);
@@ -70,7 +76,7 @@ class CallBooker {
 	}
 
 	/** A booking (or an accepted offer, or a move) worded for the parent. */
-	Completion outcome(BookingResult result, String tenant, CallFamilies.Member m, LocalDateTime start,
+	Completion outcome(BookingResult result, String tenant, FamilyTie m, LocalDateTime start,
 			String replace, CallSettings s) {
 		String childId = m.child().id();
 		if (result.outcome() == BookingOutcome.TOO_LATE && !replace.isEmpty() && oldTooLate(tenant, replace, s)) {
@@ -97,11 +103,11 @@ class CallBooker {
 	/** Puts the family in line for a full time; a seat that freed meanwhile is simply booked. */
 	Completion waitFor(FlowContext context, String childId, LocalDateTime start) {
 		String tenant = context.tenant();
-		Optional<CallFamilies.Member> member = mayBook(context, childId, this.settings.settings(tenant));
+		Optional<FamilyTie> member = mayBook(context, childId, this.settings.settings(tenant));
 		if (member.isEmpty()) {
 			return Completion.done(this.wording.text("calls.no-children"));
 		}
-		CallFamilies.Member m = member.get();
+		FamilyTie m = member.get();
 		switch (this.waitlist.join(tenant, m.child().familyId(), childId, m.adult().id(), start)) {
 			case JOINED:
 				return Completion.done(this.wording.text("calls.waiting",
@@ -118,9 +124,9 @@ class CallBooker {
 	}
 
 	/** The user's tie to the child, when the school lets them book for it (guardians only if allowed). */
-	private Optional<CallFamilies.Member> mayBook(FlowContext context, String childId, CallSettings s) {
-		return this.families.member(context.tenant(), context.openid(), childId)
-			.filter(m -> m.adult().role() == Role.PARENT || s.guardiansMayBook());
+	private Optional<FamilyTie> mayBook(FlowContext context, String childId, CallSettings s) {
+		return this.access.tieTo(context.tenant(), context.openid(), childId)
+			.filter(m -> m.asParent() || s.guardiansMayBook());
 	}
 
 	private boolean oldTooLate(String tenant, String number, CallSettings s) {
@@ -147,14 +153,14 @@ class CallBooker {
 		return minutes % 60 == 0 ? String.valueOf(minutes / 60) : String.valueOf(minutes / 60.0);
 	}
 
-	private String booked(String tenant, CallFamilies.Member m, Booking booking, String replaced) {
+	private String booked(String tenant, FamilyTie m, Booking booking, String replaced) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("number", booking.number());
 		params.put("old", replaced);
-		params.put("day", this.wording.day(booking.start().toLocalDate()));
+		params.put("day", this.shared.day(booking.start().toLocalDate()));
 		params.put("time", this.wording.time(booking.start()));
 		params.put("teacher", this.wording.bringingTeacher(tenant, m.child()));
-		params.put("child", this.wording.givenName(m.child()));
+		params.put("child", this.shared.givenName(m.child()));
 		// the call is between the child and the parents: a guardian who booked is not the one called
 		String key = replaced.isEmpty() ? "calls.booked" : "calls.rescheduled";
 		return this.wording.text(m.adult().role() == Role.GUARDIAN ? key + "-by-guardian" : key, params);

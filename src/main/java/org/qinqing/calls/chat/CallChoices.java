@@ -14,6 +14,7 @@ import org.qinqing.calls.CallSettingsStore;
 import org.qinqing.calls.Slot;
 import org.qinqing.calls.SlotCalendar;
 import org.qinqing.conversation.Option;
+import org.qinqing.conversation.Wording;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,12 +34,15 @@ class CallChoices {
 
 	private final CallWording wording;
 
+	private final Wording shared;
+
 	private final Clock clock;
 
-	CallChoices(CallSettingsStore settings, Bookings bookings, CallWording wording, Clock clock) {
+	CallChoices(CallSettingsStore settings, Bookings bookings, CallWording wording, Wording shared, Clock clock) {
 		this.settings = settings;
 		this.bookings = bookings;
 		this.wording = wording;
+		this.shared = shared;
 		this.clock = clock;
 	}
 
@@ -54,7 +58,7 @@ class CallChoices {
 			if (slots.isEmpty()) {
 				continue;
 			}
-			String day = this.wording.dayFrom(date, now.toLocalDate());
+			String day = this.shared.dayFrom(date, now.toLocalDate());
 			if (family.weekFull(date)) {
 				days.add(Option.unavailable(date.toString(), this.wording.text("calls.day-week-full",
 						Map.of("day", day, "cap", s.familyCapPerWeek())), "calls.hint-week-full"));

@@ -18,6 +18,9 @@ import org.qinqing.conversation.Completion;
 import org.qinqing.conversation.Flow;
 import org.qinqing.conversation.FlowContext;
 import org.qinqing.conversation.Option;
+import org.qinqing.conversation.Wording;
+import org.qinqing.people.Access;
+import org.qinqing.people.FamilyTie;
 import org.qinqing.people.Role;
 import org.qinqing.system.BotScripts;
 import org.springframework.context.annotation.Bean;
@@ -47,6 +50,8 @@ class MyCallsChat {
 
 	private static final String KEEP = "keep";
 
+	private final Access access;
+
 	private final CallFamilies families;
 
 	private final Bookings bookings;
@@ -55,19 +60,24 @@ class MyCallsChat {
 
 	private final CallWording wording;
 
+	private final Wording shared;
+
 	private final CallWaitlist waitlist;
 
 	private final WaitlistChat offers;
 
 	private final WeeklyCapNotice capNotice;
 
-	MyCallsChat(CallFamilies families, Bookings bookings, CallSettingsStore settings, CallWording wording,
-			CallWaitlist waitlist, WaitlistChat offers, WeeklyCapNotice capNotice, BotScripts scripts) {
+	MyCallsChat(Access access, CallFamilies families, Bookings bookings, CallSettingsStore settings,
+			CallWording wording, Wording shared, CallWaitlist waitlist, WaitlistChat offers,
+			WeeklyCapNotice capNotice, BotScripts scripts) {
 		this.capNotice = capNotice;
+		this.access = access;
 		this.families = families;
 		this.bookings = bookings;
 		this.settings = settings;
 		this.wording = wording;
+		this.shared = shared;
 		this.waitlist = waitlist;
 		this.offers = offers;
 		scripts.require("calls.words-mine", "calls.mine-booking", "calls.mine-waiting", "calls.action-reschedule",
@@ -108,20 +118,20 @@ class MyCallsChat {
 		List<Option> items = new ArrayList<>();
 		for (Booking booking : upcoming(context)) {
 			String label = this.wording.text("calls.mine-booking",
-					Map.of("day", this.wording.day(booking.start().toLocalDate()), "time",
+					Map.of("day", this.shared.day(booking.start().toLocalDate()), "time",
 							this.wording.time(booking.start()), "child",
 							this.wording.childLabel(context.tenant(), booking.childId()), "number", booking.number()));
 			items.add(new Option(BOOKING + booking.number(), label));
 		}
-		for (CallFamilies.Member member : this.families.members(context.tenant(), context.openid())) {
+		for (FamilyTie member : this.access.familyOf(context.tenant(), context.openid())) {
 			String family = member.child().familyId();
 			if (items.stream().anyMatch(o -> o.value().startsWith(WAITING + family + "|"))) {
 				continue;
 			}
 			for (java.time.LocalDateTime start : this.waitlist.waiting(context.tenant(), family)) {
 				String label = this.wording.text("calls.mine-waiting", Map.of("day",
-						this.wording.day(start.toLocalDate()), "time", this.wording.time(start), "child",
-						this.wording.childLabel(context.tenant(), member.child())));
+						this.shared.day(start.toLocalDate()), "time", this.wording.time(start), "child",
+						this.shared.childLabel(context.tenant(), member.child())));
 				items.add(new Option(WAITING + family + "|" + start, label));
 			}
 		}
@@ -188,7 +198,7 @@ class MyCallsChat {
 			return Completion.done(this.wording.text("calls.cancel-gone"));
 		}
 		CallSettings s = this.settings.settings(context.tenant());
-		Optional<CallFamilies.Member> member = this.families
+		Optional<FamilyTie> member = this.families
 			.bookable(context.tenant(), context.openid(), s.guardiansMayBook())
 			.stream()
 			.filter(m -> m.child().id().equals(booking.get().childId()))

@@ -20,8 +20,10 @@ import org.qinqing.conversation.Completion;
 import org.qinqing.conversation.Flow;
 import org.qinqing.conversation.FlowContext;
 import org.qinqing.conversation.Option;
+import org.qinqing.conversation.Wording;
+import org.qinqing.people.Access;
+import org.qinqing.people.CareScope;
 import org.qinqing.people.Child;
-import org.qinqing.people.Person;
 import org.qinqing.people.Role;
 import org.qinqing.people.SchoolRecords;
 import org.qinqing.system.BotScripts;
@@ -49,22 +51,28 @@ class TodayCallsChat {
 
 	private final SchoolRecords records;
 
+	private final Access access;
+
 	private final AuditLog audit;
 
 	private final CallWording wording;
+
+	private final Wording shared;
 
 	private final Clock clock;
 
 	private final List<String> outcomeWords;
 
-	TodayCallsChat(Bookings bookings, CallOutcomes outcomes, CallMarkers markers, SchoolRecords records, AuditLog audit,
-			CallWording wording, Clock clock, BotScripts scripts) {
+	TodayCallsChat(Bookings bookings, CallOutcomes outcomes, CallMarkers markers, SchoolRecords records, Access access,
+			AuditLog audit, CallWording wording, Wording shared, Clock clock, BotScripts scripts) {
 		this.bookings = bookings;
 		this.outcomes = outcomes;
 		this.markers = markers;
 		this.records = records;
+		this.access = access;
 		this.audit = audit;
 		this.wording = wording;
+		this.shared = shared;
 		this.clock = clock;
 		this.outcomeWords = scripts.strings("calls.outcomes");
 		if (this.outcomeWords.size() != CallOutcome.values().length) {
@@ -83,7 +91,7 @@ class TodayCallsChat {
 		List<String> words = scripts.strings("calls.words-today");
 		return new Command(TODAY_FLOW, EnumSet.of(Role.TEACHER, Role.ADMIN), words::contains,
 				(input, context) -> Command.Outcome.startFlow("", TODAY_FLOW,
-						Map.of("date", this.wording.day(today()))));
+						Map.of("date", this.shared.day(today()))));
 	}
 
 	@Bean
@@ -97,7 +105,7 @@ class TodayCallsChat {
 
 	private List<Option> calls(FlowContext context) {
 		String tenant = context.tenant();
-		Optional<Person> teacher = this.records.person(tenant, context.identity().personId());
+		CareScope scope = this.access.scopeOf(tenant, context.identity());
 		LocalDate today = today();
 		List<Booking> todays = this.bookings.between(tenant, today.atStartOfDay(), today.plusDays(1).atStartOfDay());
 		Map<String, CallOutcomes.Mark> marks = this.outcomes.marks(tenant,
@@ -105,13 +113,13 @@ class TodayCallsChat {
 		List<Option> options = new ArrayList<>();
 		for (Booking booking : todays) {
 			Optional<Child> child = this.records.child(tenant, booking.childId());
-			if (child.isEmpty() || !looksAfter(context.identity().role(), teacher, child.get())) {
+			if (child.isEmpty() || !scope.covers(child.get())) {
 				continue;
 			}
-			String call = this.wording.time(booking.start()) + " " + this.wording.childLabel(tenant, child.get());
+			String call = this.wording.time(booking.start()) + " " + this.shared.childLabel(tenant, child.get());
 			options.add(new Option(booking.number(), this.wording.text("calls.today-item",
 					Map.of("time", this.wording.time(booking.start()), "child",
-							this.wording.childLabel(tenant, child.get()), "station", booking.station(), "state",
+							this.shared.childLabel(tenant, child.get()), "station", booking.station(), "state",
 							state(tenant, booking, marks.get(booking.number())))),
 					call));
 		}
@@ -140,14 +148,6 @@ class TodayCallsChat {
 			options.add(new Option(CallOutcome.values()[i].name(), this.outcomeWords.get(i)));
 		}
 		return options;
-	}
-
-	private static boolean looksAfter(Role role, Optional<Person> teacher, Child child) {
-		if (role == Role.ADMIN) {
-			return true;
-		}
-		return teacher.map(t -> t.classIds().contains(child.classId()) || t.childIds().contains(child.id()))
-			.orElse(false);
 	}
 
 	private Completion mark(FlowContext context) {

@@ -1,6 +1,5 @@
 package org.qinqing.calls.chat;
 
-import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +14,10 @@ import org.qinqing.calls.Offer;
 import org.qinqing.conversation.Command;
 import org.qinqing.conversation.Completion;
 import org.qinqing.conversation.FlowContext;
+import org.qinqing.people.FamilyTie;
 import org.qinqing.people.Role;
 import org.qinqing.system.BotScripts;
+import org.qinqing.system.SchoolTime;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -66,7 +67,7 @@ class WaitlistChat {
 	Optional<String> pending(FlowContext context) {
 		return offered(context).map(o -> this.wording.text("calls.offer-pending",
 				Map.of("when", this.wording.slot(o.offer().slotStart()), "until",
-						this.wording.time(LocalDateTime.ofInstant(o.offer().expiresAt(), CallSettings.ZONE)))));
+						this.wording.time(SchoolTime.local(o.offer().expiresAt())))));
 	}
 
 	private Command.Outcome accept(FlowContext context) {
@@ -74,7 +75,7 @@ class WaitlistChat {
 		if (offered.isEmpty()) {
 			return Command.Outcome.reply(this.wording.text("calls.offer-none"));
 		}
-		CallFamilies.Member member = offered.get().member();
+		FamilyTie member = offered.get().member();
 		BookingResult result = this.waitlist.accept(context.tenant(), member.child().familyId(), member.adult().id());
 		if (result.outcome() == BookingOutcome.NO_OFFER) {
 			return Command.Outcome.reply(this.wording.text("calls.offer-none"));
@@ -93,18 +94,18 @@ class WaitlistChat {
 		return this.wording.text("calls.offer-none");
 	}
 
-	private record Offered(CallFamilies.Member member, Offer offer) {
+	private record Offered(FamilyTie member, Offer offer) {
 	}
 
 	private Optional<Offered> offered(FlowContext context) {
 		CallSettings s = this.settings.settings(context.tenant());
-		List<CallFamilies.Member> members = this.families.bookable(context.tenant(), context.openid(),
+		List<FamilyTie> members = this.families.bookable(context.tenant(), context.openid(),
 				s.guardiansMayBook());
-		for (CallFamilies.Member member : members) {
+		for (FamilyTie member : members) {
 			Optional<Offer> offer = this.waitlist.pendingOffer(context.tenant(), member.child().familyId());
 			if (offer.isPresent()) {
 				// the member of the child the family waited with, when the user has several children there
-				CallFamilies.Member forChild = members.stream()
+				FamilyTie forChild = members.stream()
 					.filter(m -> m.child().id().equals(offer.get().childId()))
 					.findFirst()
 					.orElse(member);

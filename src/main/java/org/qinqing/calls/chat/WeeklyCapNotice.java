@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.qinqing.calls.CallSettingsStore;
 import org.qinqing.calls.SlotCalendar;
+import org.qinqing.conversation.Wording;
+import org.qinqing.people.FamilyTie;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,27 +29,30 @@ class WeeklyCapNotice {
 
 	private final CallWording wording;
 
+	private final Wording shared;
+
 	private final CallSettingsStore settings;
 
 	private final java.time.Clock clock;
 
-	WeeklyCapNotice(CallChoices choices, CallWording wording, CallSettingsStore settings, java.time.Clock clock,
-			org.qinqing.system.BotScripts scripts) {
+	WeeklyCapNotice(CallChoices choices, CallWording wording, Wording shared, CallSettingsStore settings,
+			java.time.Clock clock, org.qinqing.system.BotScripts scripts) {
 		this.choices = choices;
 		this.wording = wording;
+		this.shared = shared;
 		this.settings = settings;
 		this.clock = clock;
 		scripts.require("calls.cap-lead", "calls.cap-all", "calls.your-family", "calls.child-family",
-				"calls.week-this", "calls.week-next", "calls.week-later", "calls.week-separator", "calls.date",
+				"calls.week-this", "calls.week-next", "calls.week-later", "calls.week-separator",
 				"calls.day-week-full", "calls.hint-week-full", "calls.time-held", "calls.hint-time-held");
 	}
 
 	/** About the families of {@code members}; {@code replacing} is a booking being moved (or empty). */
-	Notice notice(String tenant, List<CallFamilies.Member> members, String replacing) {
+	Notice notice(String tenant, List<FamilyTie> members, String replacing) {
 		List<LocalDate> weeks = this.choices.bookableDates(tenant).stream().map(FamilyCalls::monday).distinct().toList();
 		Map<String, List<String>> children = new LinkedHashMap<>();
 		members.forEach(m -> children.computeIfAbsent(m.child().familyId(), f -> new ArrayList<>())
-			.add(this.wording.givenName(m.child())));
+			.add(this.shared.givenName(m.child())));
 		int cap = this.settings.settings(tenant).familyCapPerWeek();
 		List<String> lines = new ArrayList<>();
 		boolean anyOpen = weeks.isEmpty();
@@ -60,7 +65,7 @@ class WeeklyCapNotice {
 				continue;
 			}
 			String who = children.size() == 1 ? this.wording.text("calls.your-family")
-					: this.wording.text("calls.child-family", Map.of("child", String.join("、", family.getValue())));
+					: this.wording.text("calls.child-family", Map.of("child", this.shared.list(family.getValue())));
 			lines.add(open.isEmpty()
 					? this.wording.text("calls.cap-all", Map.of("family", who, "full", weeks(full), "cap", cap))
 					: this.wording.text("calls.cap-lead",
@@ -77,7 +82,7 @@ class WeeklyCapNotice {
 			long ahead = ChronoUnit.WEEKS.between(thisMonday, monday);
 			String key = ahead == 0 ? "calls.week-this" : ahead == 1 ? "calls.week-next" : "calls.week-later";
 			names.add(this.wording.text(key,
-					Map.of("from", this.wording.date(monday), "to", this.wording.date(monday.plusDays(6)))));
+					Map.of("from", this.shared.date(monday), "to", this.shared.date(monday.plusDays(6)))));
 		}
 		return String.join(this.wording.text("calls.week-separator"), names);
 	}

@@ -2,7 +2,6 @@ package org.qinqing.people.transfer;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +13,7 @@ import org.qinqing.console.StaffUser;
 import org.qinqing.people.ArchiveFilter;
 import org.qinqing.people.Families;
 import org.qinqing.people.LeftBehindType;
+import org.qinqing.system.SchoolTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
@@ -221,7 +221,7 @@ class TransferController {
 
 	private String exportName(String extension) {
 		return this.messages.getMessage("import.export.file",
-				new Object[] { LocalDate.now(ZoneId.of("Asia/Shanghai")).toString() }, Locale.SIMPLIFIED_CHINESE) + "."
+				new Object[] { LocalDate.now(SchoolTime.ZONE).toString() }, Locale.SIMPLIFIED_CHINESE) + "."
 				+ extension;
 	}
 

@@ -20,6 +20,7 @@ import org.qinqing.calls.Offer;
 import org.qinqing.calls.Slot;
 import org.qinqing.calls.SlotCalendar;
 import org.qinqing.people.Role;
+import org.qinqing.system.SchoolTime;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -334,7 +335,7 @@ class CallChatTests extends CallChatTestSupport {
 		return this.settings.settings(TENANT) == null ? List.of()
 				: SlotCalendar.slotsOn(this.settings.settings(TENANT), date, java.util.Map.of())
 					.stream()
-					.filter(s -> s.start().isAfter(LocalDateTime.now(CallSettings.ZONE).plusHours(3)))
+					.filter(s -> s.start().isAfter(LocalDateTime.now(SchoolTime.ZONE).plusHours(3)))
 					.filter(s -> s.free() > 0)
 					.map(Slot::start)
 					.toList();

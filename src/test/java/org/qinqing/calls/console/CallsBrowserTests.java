@@ -13,7 +13,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.qinqing.calls.Booking;
-import org.qinqing.calls.CallSettings;
 import org.qinqing.calls.CallSettingsStore;
 import org.qinqing.calls.CallsTestData;
 import org.qinqing.calls.Slot;
@@ -21,6 +20,7 @@ import org.qinqing.calls.SlotCalendar;
 import org.qinqing.people.Child;
 import org.qinqing.people.Person;
 import org.qinqing.support.BrowserTestSupport;
+import org.qinqing.system.SchoolTime;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +58,7 @@ class CallsBrowserTests extends BrowserTestSupport {
 			.stream()
 			.filter(c -> person.classIds().contains(c.classId()))
 			.toList();
-		java.time.LocalDateTime now = ZonedDateTime.now(CallSettings.ZONE).toLocalDateTime();
+		java.time.LocalDateTime now = ZonedDateTime.now(SchoolTime.ZONE).toLocalDateTime();
 		LocalDate today = now.toLocalDate();
 		for (LocalDate d = today; this.call == null && d.isAfter(today.minusDays(28)); d = d.minusDays(1)) {
 			for (Slot slot : this.calendar.slotsOn(TENANT, d)) {
@@ -115,7 +115,7 @@ class CallsBrowserTests extends BrowserTestSupport {
 			.findFirst()
 			.orElseThrow();
 		int expected = this.stats.summary(this.teacher).heldThisMonth();
-		assertThat(expected).isGreaterThanOrEqualTo(this.day.getMonth() == LocalDate.now(CallSettings.ZONE).getMonth() ? 1 : 0);
+		assertThat(expected).isGreaterThanOrEqualTo(this.day.getMonth() == LocalDate.now(SchoolTime.ZONE).getMonth() ? 1 : 0);
 		assertThat(tile.findElement(By.cssSelector(".figure span")).getText()).isEqualTo(String.valueOf(expected));
 		assertThat(tile.findElement(By.cssSelector(".detail")).getText()).startsWith("截至");
 		// last month beside this month, in the figure and as a second series of bars with a legend
