@@ -218,6 +218,9 @@ public class Inbox {
 			keys.add(InboxKeys.openOfTeacher(tenant, scope.teacherId()));
 		}
 		List<String> childKeys = scope.childIds().stream().map(childId -> InboxKeys.ofChild(tenant, childId)).toList();
+		if (keys.isEmpty() && childKeys.isEmpty()) {
+			return List.of(); // nobody's teacher (an account not linked to a teacher's record)
+		}
 		List<Object> replies = Pipelines.run(this.redis, ops -> {
 			keys.forEach(key -> ops.opsForZSet().rangeWithScores(key, 0, limit - 1));
 			// a paired child's questions may have gone to the head teacher of another class: the child's newest
@@ -285,6 +288,9 @@ public class Inbox {
 		takeOverLegacyMessages(tenant);
 		indexOwners(tenant);
 		List<String> keys = new ArrayList<>(new LinkedHashSet<>(ownersKeys(tenant, scope)));
+		if (keys.isEmpty()) {
+			return new Page(List.of(), Optional.empty());
+		}
 		List<Object> ties = after.isEmpty() ? List.of() : Pipelines.run(this.redis, ops -> keys.forEach(
 				key -> ops.opsForZSet().count(key, after.get().filed(), after.get().filed())));
 		double max = after.map(c -> (double) c.filed()).orElse(Double.POSITIVE_INFINITY);

@@ -332,6 +332,20 @@ class InboxPagesTests extends PortalTestSupport {
 	}
 
 	@Test
+	void aTeacherAccountLinkedToNoTeacherSeesNoThread() {
+		String number = ask(this.family, "孩子的校服小了，可以换大一号的吗？");
+		String username = "inbox-unlinked-" + TENANT;
+		if (!this.accounts.exists(username)) {
+			this.accounts.save(new StaffUser(username, TENANT, StaffRole.TEACHER, "", "未关联的老师"), "inbox-unlinked-pw");
+		}
+		ConsoleBrowser unlinked = signedIn(username, "inbox-unlinked-pw");
+		Page list = unlinked.get("/console/inbox");
+		assertThat(list.status()).isEqualTo(200);
+		assertThat(list.body()).doesNotContain("id=\"thread-").contains("现在没有等待回复的问题");
+		assertThat(unlinked.get("/console/inbox/" + number).status()).isEqualTo(404);
+	}
+
+	@Test
 	void theDashboardTileAndTheNavigationLeadToTheInbox() {
 		String dashboard = teacher(this.mine).get("/console").body();
 		assertThat(dashboard.substring(0, dashboard.indexOf("</nav>"))).contains("href=\"/console/inbox\"");
