@@ -11,7 +11,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Who may open what. The portal is outside Spring Security on purpose: WeChat authenticates it with
  * its signature, and the webhook's hot path should not pay for a filter chain. The simulator (demo
- * only) and its JSON calls are open, as a demo page must be. Sign-in checks passwords through the one
+ * only) and its JSON calls are open, as a demo page must be, and so are the signed links the bot hands out
+ * (binding QR images, an asker's thread page), which check their own signature. Sign-in checks passwords through the one
  * {@code AuthenticationProvider} bean, {@code console.signin.GuardedAuthentication} (lock-outs per
  * account and client address, slow-down per account); every failure lands on {@code ?error}, and the
  * sign-in page tells which it was from the exception Spring Security keeps in the session.
@@ -30,7 +31,7 @@ class SecurityConfiguration {
 	SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/", LOGIN, "/simulator", "/simulator/**", "/actuator/health", "/actuator/health/**",
-					"/binding/*/qr/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error")
+					"/binding/*/qr/**", "/threads/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error")
 			.permitAll()
 			.requestMatchers("/console/admin/**", "/console/calls/settings", "/console/calls/settings/**")
 			.hasRole(StaffRole.ADMIN.name())
@@ -38,7 +39,9 @@ class SecurityConfiguration {
 			.authenticated())
 			.formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/console", true).failureUrl(LOGIN + "?error"))
 			.logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl(LOGIN + "?logout"))
-			.csrf(csrf -> csrf.ignoringRequestMatchers("/simulator/api/**"))
+			// an asker's thread page (inbox.ThreadPageController) is opened without a sign-in: its forms post back the
+			// link's signature, which is what a forged form could not have, so a CSRF token (and a session) adds nothing
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/simulator/api/**", "/threads/**"))
 			.headers(headers -> headers
 				// no 'unsafe-inline': every script and style is a file under static/, so injected markup cannot run
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "

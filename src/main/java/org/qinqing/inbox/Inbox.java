@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.qinqing.system.LuaScripts;
 import org.qinqing.system.Pipelines;
 import org.qinqing.system.RedisKeys;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Service;
 
@@ -24,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The school's threads in Redis: a header hash and a list of entries each, the waiting ones in sorted sets by age
- * (the school's, each class's, each teacher's), every one in a set by filing time. Filing, answering, adding and
+ * (the school's, each class's, each teacher's), every one by filing time in the school's set and in those of its
+ * class, teacher and child (the console's pages of a teacher's threads). Filing, answering, adding and
  * solving are one script each, which also schedule or cancel the thread's reminders ({@link InboxReminders}).
  * Reading a page of threads costs one pipeline, whatever their number.
  */
@@ -40,6 +43,9 @@ public class Inbox {
 	private static final RedisScript<Long> ANSWER = LuaScripts.load(Long.class, DueJobs.LIBRARY, "inbox/answer.lua");
 
 	private static final RedisScript<Long> ADD = LuaScripts.load(Long.class, DueJobs.LIBRARY, "inbox/add.lua");
+
+	/** A child has few threads; a paired teacher's list reads at most this many of each paired child's newest. */
+	private static final int CHILD_THREADS = 50;
 
 	private static final RedisScript<Long> SOLVE = LuaScripts.load(Long.class, DueJobs.LIBRARY, "inbox/solve.lua");
 
@@ -58,6 +64,8 @@ public class Inbox {
 
 	private final Set<String> legacyDone = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+	private final Set<String> ownersIndexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	Inbox(StringRedisTemplate redis, Clock clock, InboxProperties properties) {
 		this.redis = redis;
 		this.clock = clock;
@@ -75,7 +83,7 @@ public class Inbox {
 	private void write(String tenant, String number, Filing f, Instant filed, String remindAt, String escalateAt) {
 		List<String> args = new ArrayList<>(List.of(number, String.valueOf(filed.toEpochMilli()),
 				entry(Entry.Type.ASK, f.askerId(), f.askerRole(), filed, f.text()), remindAt, escalateAt, f.classId(),
-				f.teacherId()));
+				f.teacherId(), f.childId()));
 		Map<String, String> header = new LinkedHashMap<>();
 		header.put("kind", f.kind().name());
 		header.put("child", f.childId());
@@ -92,7 +100,8 @@ public class Inbox {
 			args.add(field);
 			args.add(value);
 		});
-		this.redis.execute(FILE, InboxKeys.forThread(tenant, number, f.classId(), f.teacherId()), args.toArray());
+		this.redis.execute(FILE, InboxKeys.forFiling(tenant, number, f.classId(), f.teacherId(), f.childId()),
+				args.toArray());
 	}
 
 	/**
@@ -202,25 +211,178 @@ public class Inbox {
 		if (scope.everyone()) {
 			return threads(tenant, range(InboxKeys.open(tenant), limit));
 		}
+		indexOwners(tenant);
 		Set<String> keys = new LinkedHashSet<>();
 		scope.classIds().forEach(classId -> keys.add(InboxKeys.openOfClass(tenant, classId)));
 		if (!scope.teacherId().isEmpty()) {
 			keys.add(InboxKeys.openOfTeacher(tenant, scope.teacherId()));
 		}
-		List<Object> replies = Pipelines.run(this.redis, ops -> keys.forEach(
-				key -> ops.opsForZSet().rangeWithScores(key, 0, limit - 1)));
-		Map<String, Double> byAge = new LinkedHashMap<>();
+		List<String> childKeys = scope.childIds().stream().map(childId -> InboxKeys.ofChild(tenant, childId)).toList();
+		if (keys.isEmpty() && childKeys.isEmpty()) {
+			return List.of(); // nobody's teacher (an account not linked to a teacher's record)
+		}
+		List<Object> replies = Pipelines.run(this.redis, ops -> {
+			keys.forEach(key -> ops.opsForZSet().rangeWithScores(key, 0, limit - 1));
+			// a paired child's questions may have gone to the head teacher of another class: the child's newest
+			// threads, whatever their state, of which the waiting ones are kept below
+			childKeys.forEach(key -> ops.opsForZSet().reverseRangeWithScores(key, 0, CHILD_THREADS - 1));
+		});
+		Set<String> numbers = new LinkedHashSet<>();
 		for (Object reply : replies) {
-			if (reply instanceof Collection<?> tuples) {
-				for (Object tuple : tuples) {
-					var t = (org.springframework.data.redis.core.ZSetOperations.TypedTuple<?>) tuple;
-					byAge.merge(String.valueOf(t.getValue()), t.getScore(), Math::min);
-				}
+			tuples(reply).forEach(t -> numbers.add(t.number()));
+		}
+		return threads(tenant, numbers).stream()
+			.filter(InboxThread::waiting)
+			.sorted(Comparator.comparing(InboxThread::waitingSince))
+			.limit(limit)
+			.toList();
+	}
+
+	/**
+	 * Where a page of threads ends, in newest-first order (by filing time, then by number as Redis orders members of
+	 * equal score): the next page holds what comes after it, so threads filed in the same millisecond are never
+	 * skipped or shown twice. Written {@code <epoch ms>:<number>} in a page's link.
+	 */
+	public record Cursor(long filed, String number) {
+
+		public static Optional<Cursor> parse(String text) {
+			if (text == null) {
+				return Optional.empty();
+			}
+			int colon = text.indexOf(':');
+			if (colon < 1 || colon == text.length() - 1) {
+				return Optional.empty();
+			}
+			try {
+				return Optional.of(new Cursor(Long.parseLong(text.substring(0, colon)), text.substring(colon + 1)));
+			}
+			catch (NumberFormatException ex) {
+				return Optional.empty();
 			}
 		}
-		List<String> numbers = byAge.entrySet().stream().sorted(Map.Entry.comparingByValue()).limit(limit)
-			.map(Map.Entry::getKey).toList();
-		return threads(tenant, numbers);
+
+		/** Whether a thread filed at {@code score} comes after this cursor, newest first. */
+		boolean before(double score, String member) {
+			return score < this.filed || (score == this.filed && member.compareTo(this.number) < 0);
+		}
+
+		@Override
+		public String toString() {
+			return this.filed + ":" + this.number;
+		}
+
+	}
+
+	/** A page of threads, newest filed first, and where the next (older) page starts: empty when there is none. */
+	public record Page(List<InboxThread> threads, Optional<Cursor> next) {
+	}
+
+	/**
+	 * Threads of every state, newest filed first, after {@code after} (from the newest when empty), at most
+	 * {@code size}: a leader's from the whole school, a teacher's from the classes they head, those given to them and
+	 * their paired children's. One pipeline reads {@code size + 1} of each set (past the threads of the cursor's own
+	 * millisecond, counted in a pipeline before), which holds the page whatever the number of sets; one more reads
+	 * the threads. The caller still checks each thread against the access rule.
+	 */
+	public Page filed(String tenant, CareScope scope, Optional<Cursor> after, int size) {
+		takeOverLegacyMessages(tenant);
+		indexOwners(tenant);
+		List<String> keys = new ArrayList<>(new LinkedHashSet<>(ownersKeys(tenant, scope)));
+		if (keys.isEmpty()) {
+			return new Page(List.of(), Optional.empty());
+		}
+		List<Object> ties = after.isEmpty() ? List.of() : Pipelines.run(this.redis, ops -> keys.forEach(
+				key -> ops.opsForZSet().count(key, after.get().filed(), after.get().filed())));
+		double max = after.map(c -> (double) c.filed()).orElse(Double.POSITIVE_INFINITY);
+		List<Object> replies = Pipelines.run(this.redis, ops -> {
+			for (int i = 0; i < keys.size(); i++) {
+				long tied = ties.isEmpty() || ties.get(i) == null ? 0 : ((Number) ties.get(i)).longValue();
+				ops.opsForZSet().reverseRangeByScoreWithScores(keys.get(i), Double.NEGATIVE_INFINITY, max, 0, size + 1 + tied);
+			}
+		});
+		Map<String, Double> filed = new LinkedHashMap<>();
+		for (Object reply : replies) {
+			tuples(reply).stream()
+				.filter(t -> after.isEmpty() || after.get().before(t.score(), t.number()))
+				.forEach(t -> filed.putIfAbsent(t.number(), t.score()));
+		}
+		List<Scored> newest = filed.entrySet().stream()
+			.map(e -> new Scored(e.getKey(), e.getValue()))
+			.sorted(Comparator.comparingDouble(Scored::score).thenComparing(Scored::number).reversed())
+			.toList();
+		List<Scored> page = newest.subList(0, Math.min(size, newest.size()));
+		Optional<Cursor> next = newest.size() > size
+				? Optional.of(new Cursor((long) page.get(page.size() - 1).score(), page.get(page.size() - 1).number()))
+				: Optional.empty();
+		return new Page(threads(tenant, page.stream().map(Scored::number).toList()), next);
+	}
+
+	/** The sets of every thread a scope looks after: the school's for a leader, else the class's, teacher's, child's. */
+	private static List<String> ownersKeys(String tenant, CareScope scope) {
+		if (scope.everyone()) {
+			return List.of(InboxKeys.all(tenant));
+		}
+		List<String> keys = new ArrayList<>();
+		scope.classIds().forEach(classId -> keys.add(InboxKeys.ofClass(tenant, classId)));
+		if (!scope.teacherId().isEmpty()) {
+			keys.add(InboxKeys.ofTeacher(tenant, scope.teacherId()));
+		}
+		scope.childIds().forEach(childId -> keys.add(InboxKeys.ofChild(tenant, childId)));
+		return keys;
+	}
+
+	private record Scored(String number, double score) {
+	}
+
+	private static List<Scored> tuples(Object reply) {
+		List<Scored> scored = new ArrayList<>();
+		if (reply instanceof Collection<?> tuples) {
+			for (Object tuple : tuples) {
+				var t = (TypedTuple<?>) tuple;
+				scored.add(new Scored(String.valueOf(t.getValue()), t.getScore() == null ? 0 : t.getScore()));
+			}
+		}
+		return scored;
+	}
+
+	/**
+	 * Threads filed before the class's, teacher's and child's sets existed join them, once per tenant (adding a
+	 * number twice changes nothing, so instances racing here do no harm): three round trips for all of them.
+	 */
+	private void indexOwners(String tenant) {
+		if (this.ownersIndexed.contains(tenant)) {
+			return;
+		}
+		String marker = InboxKeys.ownersIndexed(tenant);
+		if (!Boolean.TRUE.equals(this.redis.hasKey(marker))) {
+			Set<TypedTuple<String>> all = this.redis.opsForZSet()
+				.rangeWithScores(InboxKeys.all(tenant), 0, -1);
+			List<TypedTuple<String>> list = all == null ? List.of()
+					: List.copyOf(all);
+			List<Object> owners = Pipelines.run(this.redis, ops -> list.forEach(t -> ops.opsForHash()
+				.multiGet(InboxKeys.thread(tenant, t.getValue()), List.of("class", "teacher", "child"))));
+			Pipelines.run(this.redis, ops -> {
+				for (int i = 0; i < list.size(); i++) {
+					String number = list.get(i).getValue();
+					double score = list.get(i).getScore() == null ? 0 : list.get(i).getScore();
+					List<?> o = (List<?>) owners.get(i);
+					String classId = o.get(0) == null ? "" : String.valueOf(o.get(0));
+					String teacherId = o.get(1) == null ? "" : String.valueOf(o.get(1));
+					String childId = o.get(2) == null ? "" : String.valueOf(o.get(2));
+					if (!classId.isEmpty()) {
+						ops.opsForZSet().add(InboxKeys.ofClass(tenant, classId), number, score);
+					}
+					if (!teacherId.isEmpty()) {
+						ops.opsForZSet().add(InboxKeys.ofTeacher(tenant, teacherId), number, score);
+					}
+					if (!childId.isEmpty()) {
+						ops.opsForZSet().add(InboxKeys.ofChild(tenant, childId), number, score);
+					}
+				}
+				ops.opsForValue().set(marker, "1");
+			});
+		}
+		this.ownersIndexed.add(tenant);
 	}
 
 	/** How many threads wait for an answer in the whole school. */
@@ -269,10 +431,13 @@ public class Inbox {
 					Instant.parse(e.get("at")), e.getOrDefault("text", "")));
 		}
 		String firstAnswer = field(h, "firstAnswer");
+		Instant filed = Instant.parse(field(h, "filed"));
+		String waitingSince = field(h, "waitingSince");
 		return new InboxThread(number, InboxThread.Kind.valueOf(field(h, "kind")), field(h, "child"), field(h, "class"),
 				field(h, "asker"), field(h, "askerRole"), field(h, "teacher"), field(h, "topic"),
-				InboxThread.State.valueOf(field(h, "state")), "1".equals(field(h, "urgent")), Instant.parse(field(h, "filed")),
-				firstAnswer.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(firstAnswer)), entries);
+				InboxThread.State.valueOf(field(h, "state")), "1".equals(field(h, "urgent")), filed,
+				firstAnswer.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(firstAnswer)),
+				waitingSince.isEmpty() ? filed : Instant.parse(waitingSince), entries);
 	}
 
 	/** The openid a visitor's message came from: only to answer them; never shown. */

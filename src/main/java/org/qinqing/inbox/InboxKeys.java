@@ -51,6 +51,35 @@ final class InboxKeys {
 		return RedisKeys.of(tenant, "inbox:all");
 	}
 
+	/** Sorted set of a class's threads (any state) by filing time: its head teacher's console list. */
+	static String ofClass(String tenant, String classId) {
+		return RedisKeys.of(tenant, "inbox:class", classId);
+	}
+
+	/** Sorted set of the threads given to a teacher (any state) by filing time. */
+	static String ofTeacher(String tenant, String teacherId) {
+		return RedisKeys.of(tenant, "inbox:teacher", teacherId);
+	}
+
+	/** Sorted set of a child's threads (any state) by filing time: their paired teacher's console list. */
+	static String ofChild(String tenant, String childId) {
+		return RedisKeys.of(tenant, "inbox:child", childId);
+	}
+
+	/** Present once a tenant's threads filed before the three sets above existed have been added to them. */
+	static String ownersIndexed(String tenant) {
+		return RedisKeys.of(tenant, "inbox:owners-indexed");
+	}
+
+	/** Keys of the filing script: those of {@link #forThread}, then the class's, teacher's and child's sets. */
+	static List<String> forFiling(String tenant, String number, String classId, String teacherId, String childId) {
+		List<String> keys = new java.util.ArrayList<>(forThread(tenant, number, classId, teacherId));
+		keys.add(ofClass(tenant, classId));
+		keys.add(ofTeacher(tenant, teacherId));
+		keys.add(ofChild(tenant, childId));
+		return keys;
+	}
+
 	/** Keys of the scripts that change a thread: header, entries, the three waiting sets, all, and the jobs. */
 	static List<String> forThread(String tenant, String number, String classId, String teacherId) {
 		List<String> jobs = JobsKeys.forScripts(tenant);

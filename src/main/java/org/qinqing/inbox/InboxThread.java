@@ -20,11 +20,13 @@ import java.util.Optional;
  * @param urgent it spoke of harm
  * @param filed when it was filed
  * @param firstAnswer when it was first answered
+ * @param waitingSince when it began waiting for the answer it waits for (its filing, or the asker's last addition
+ * to an answered thread)
  * @param entries the question, additions and answers, in order
  */
 public record InboxThread(String number, Kind kind, String childId, String classId, String askerId, String askerRole,
 		String teacherId, String topic, State state, boolean urgent, Instant filed, Optional<Instant> firstAnswer,
-		List<Entry> entries) {
+		Instant waitingSince, List<Entry> entries) {
 
 	public enum Kind {
 

@@ -41,7 +41,7 @@ class InboxTile implements DashboardTile {
 					Math.max(1, d.toMinutes())))
 			.orElse(message("tile.inbox.none"));
 		String detail = message("tile.inbox.detail", s.answeredPercent(), median, s.waiting());
-		return new Tile("tile.inbox", String.valueOf(s.questions()), detail, "",
+		return new Tile("tile.inbox", String.valueOf(s.questions()), detail, InboxController.PATH,
 				labels.isEmpty() ? null : new Chart(labels, values, null, ""));
 	}
 

@@ -97,31 +97,74 @@ public class Questions {
 		return this.worrying.in(text);
 	}
 
-	/** A teacher's (or leader's) answer in chat or the console. */
+	/** What became of an answer, an addition or a solve. */
+	public enum Outcome {
+
+		DONE,
+		/** The thread was solved already: nothing changed. */
+		SOLVED_ALREADY,
+		/** No such thread, or not one this person may touch. */
+		UNKNOWN
+
+	}
+
+	/** A teacher's (or leader's) answer in chat, worded. */
 	public String answer(String tenant, Identity staff, String number, String text) {
+		return switch (answered(tenant, staff, number, text)) {
+			case DONE -> text("answered", Map.of("number", number));
+			case SOLVED_ALREADY -> text("answer-solved", Map.of("number", number));
+			case UNKNOWN -> text("answer-unknown", Map.of("number", number));
+		};
+	}
+
+	/**
+	 * A teacher's (or leader's) answer, in chat or the console: to a thread they may see, not solved; the asker is
+	 * told through the outbox. A leader without a person record (the console's first admin) answers as the school.
+	 */
+	public Outcome answered(String tenant, Identity staff, String number, String text) {
 		Optional<InboxThread> thread = visibleTo(tenant, staff, number);
 		if (thread.isEmpty()) {
-			return text("answer-unknown", Map.of("number", number));
+			return Outcome.UNKNOWN;
 		}
 		InboxThread t = thread.get();
-		if (t.state() == InboxThread.State.SOLVED) {
-			return text("answer-solved", Map.of("number", number));
-		}
-		if (!this.inbox.answer(tenant, t, staff.personId(), staff.role().code(), text)) {
-			return text("answer-solved", Map.of("number", number));
+		if (t.state() == InboxThread.State.SOLVED
+				|| !this.inbox.answer(tenant, t, staff.personId(), staff.role().code(), text)) {
+			return Outcome.SOLVED_ALREADY;
 		}
 		this.notices.answered(tenant, t, t.entries().size(), staff.personId(), text,
 				this.inbox.askerOpenid(tenant, number).orElse(""));
-		return text("answered", Map.of("number", number));
+		return Outcome.DONE;
+	}
+
+	/** A teacher (or leader) marks a thread they may see solved, e.g. when the matter was settled by phone. */
+	public Outcome solvedByStaff(String tenant, Identity staff, String number) {
+		Optional<InboxThread> thread = visibleTo(tenant, staff, number);
+		if (thread.isEmpty()) {
+			return Outcome.UNKNOWN;
+		}
+		return this.inbox.solve(tenant, thread.get()) ? Outcome.DONE : Outcome.SOLVED_ALREADY;
 	}
 
 	/** The thread if this staff member may read and answer it: their children's questions; a leader's every thread. */
 	public Optional<InboxThread> visibleTo(String tenant, Identity staff, String number) {
 		CareScope scope = this.access.scopeOf(tenant, staff);
-		return this.inbox.thread(tenant, number).filter(t -> mayAnswer(tenant, scope, t));
+		return this.inbox.thread(tenant, number).filter(t -> !visible(tenant, scope, List.of(t)).isEmpty());
 	}
 
-	private boolean mayAnswer(String tenant, CareScope scope, InboxThread t) {
+	/** Of these threads, in order, those the scope may see: the children are read in one round trip for all. */
+	private List<InboxThread> visible(String tenant, CareScope scope, List<InboxThread> threads) {
+		if (scope.everyone() || threads.isEmpty()) {
+			return threads;
+		}
+		List<String> childIds = threads.stream()
+			.filter(t -> t.kind() == InboxThread.Kind.QUESTION && !t.childId().isEmpty())
+			.map(InboxThread::childId)
+			.toList();
+		Map<String, Child> children = childIds.isEmpty() ? Map.of() : this.records.children(tenant, childIds);
+		return threads.stream().filter(t -> mayAnswer(scope, t, children.get(t.childId()))).toList();
+	}
+
+	private static boolean mayAnswer(CareScope scope, InboxThread t, Child child) {
 		if (scope.everyone()) {
 			return true;
 		}
@@ -131,23 +174,32 @@ public class Questions {
 		if (!scope.teacherId().isEmpty() && scope.teacherId().equals(t.teacherId())) {
 			return true;
 		}
-		return this.records.child(tenant, t.childId()).map(scope::covers).orElse(false);
+		return child != null && scope.covers(child);
 	}
 
 	/** The threads waiting for this staff member's answer, oldest first. */
 	public List<InboxThread> waiting(String tenant, Identity staff, int limit) {
 		CareScope scope = this.access.scopeOf(tenant, staff);
-		List<InboxThread> threads = this.inbox.waitingFor(tenant, scope, limit);
-		if (scope.everyone()) {
-			return threads;
-		}
-		// the sets already hold only the teacher's classes and given threads; a child who moved class is checked
-		java.util.Map<String, org.qinqing.people.Child> children = this.records.children(tenant,
-				threads.stream().map(InboxThread::childId).filter(id -> !id.isEmpty()).toList());
-		return threads.stream()
-			.filter(t -> t.kind() == InboxThread.Kind.QUESTION && (scope.teacherId().equals(t.teacherId())
-					|| (children.containsKey(t.childId()) && scope.covers(children.get(t.childId())))))
-			.toList();
+		return visible(tenant, scope, this.inbox.waitingFor(tenant, scope, limit));
+	}
+
+	/**
+	 * What the console lists for a staff member: the threads waiting for an answer, oldest first (at most
+	 * {@code waitingLimit}; {@code moreWaiting} when there were more), then a page of the others (answered or
+	 * solved), newest filed first, from {@code after} on, and where the page after it starts. Each thread is
+	 * checked by the same rule as {@link #visibleTo}; a page costs a few pipelines, whatever the number of threads.
+	 */
+	public record Listing(List<InboxThread> waiting, boolean moreWaiting, List<InboxThread> others,
+			Optional<Inbox.Cursor> next) {
+	}
+
+	public Listing list(String tenant, Identity staff, int waitingLimit, Optional<Inbox.Cursor> after, int pageSize) {
+		CareScope scope = this.access.scopeOf(tenant, staff);
+		List<InboxThread> waiting = visible(tenant, scope, this.inbox.waitingFor(tenant, scope, waitingLimit + 1));
+		Inbox.Page page = this.inbox.filed(tenant, scope, after, pageSize);
+		List<InboxThread> others = visible(tenant, scope, page.threads().stream().filter(t -> !t.waiting()).toList());
+		return new Listing(waiting.subList(0, Math.min(waitingLimit, waiting.size())), waiting.size() > waitingLimit,
+				others, page.next());
 	}
 
 	/** The asker adds to their own thread. */
@@ -170,6 +222,20 @@ public class Questions {
 		}
 		this.inbox.solve(tenant, thread.get());
 		return text("solved", Map.of("number", number));
+	}
+
+	/** The asker adds to their thread from its signed page (the caller checked that the link names the asker). */
+	Outcome addedFromPage(String tenant, InboxThread thread, String text) {
+		if (!this.inbox.add(tenant, thread, thread.askerId(), thread.askerRole(), text)) {
+			return Outcome.SOLVED_ALREADY;
+		}
+		this.notices.added(tenant, thread, thread.entries().size(), text);
+		return Outcome.DONE;
+	}
+
+	/** The asker marks their thread solved from its signed page. */
+	Outcome solvedFromPage(String tenant, InboxThread thread) {
+		return this.inbox.solve(tenant, thread) ? Outcome.DONE : Outcome.SOLVED_ALREADY;
 	}
 
 	/** A thread the user asked: as the person they are bound as, or (a visitor's message) from this openid. */

@@ -29,8 +29,13 @@ class ThreadLinks {
 		if (this.properties.linkBase().isBlank()) {
 			return null;
 		}
-		return this.properties.linkBase().replaceFirst("/+$", "") + PATH + encode(tenant) + "/" + encode(number) + "?p="
-				+ encode(personId) + "&s=" + this.signer.sign("thread", tenant, number, personId);
+		return this.properties.linkBase().replaceFirst("/+$", "") + path(tenant, number, personId);
+	}
+
+	/** The same link without the app's address: {@code /threads/<tenant>/<number>?p=<person>&s=<signature>}. */
+	String path(String tenant, String number, String personId) {
+		return PATH + encode(tenant) + "/" + encode(number) + "?p=" + encode(personId) + "&s="
+				+ this.signer.sign("thread", tenant, number, personId);
 	}
 
 	boolean valid(String tenant, String number, String personId, String signature) {

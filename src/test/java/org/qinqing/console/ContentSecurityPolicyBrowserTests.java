@@ -119,8 +119,8 @@ class ContentSecurityPolicyBrowserTests extends BrowserTestSupport {
 	void theCallsPagesAndTheArchive() {
 		signIn(this.adminName, PASSWORD);
 		for (String path : List.of("/console/calls", "/console/calls/week", "/console/calls/no-shows",
-				"/console/calls/never-held", "/console/calls/settings", "/console/archives", "/console/admin/accounts",
-				"/console/admin/audit")) {
+				"/console/calls/never-held", "/console/calls/settings", "/console/inbox", "/console/archives",
+				"/console/admin/accounts", "/console/admin/audit")) {
 			browser.get(url(path));
 			assertThat(browser.findElement(By.tagName("h1")).getText()).as(path).isNotBlank();
 			noViolations(path);

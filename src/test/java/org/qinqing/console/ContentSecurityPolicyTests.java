@@ -40,7 +40,7 @@ class ContentSecurityPolicyTests extends PortalTestSupport {
 		assertThat(browser.signIn(admin, PASSWORD).location()).endsWith("/console");
 		for (String path : List.of("/console", "/console/archives", "/console/archives/import", "/console/binding",
 				"/console/calls", "/console/calls/week", "/console/calls/no-shows", "/console/calls/never-held",
-				"/console/calls/settings", "/console/admin/accounts", "/console/admin/audit")) {
+				"/console/calls/settings", "/console/inbox", "/console/admin/accounts", "/console/admin/audit")) {
 			strict(browser.get(path), 200);
 		}
 		strict(browser.get("/console/no-such-page"), 404);
