@@ -152,22 +152,25 @@ public class Inbox {
 		return String.valueOf(SchoolDays.after(from, wait).toEpochMilli());
 	}
 
-	/** A teacher's answer; false when the thread is unknown or already solved. */
-	public boolean answer(String tenant, InboxThread thread, String teacherId, String role, String text) {
+	/**
+	 * A teacher's answer; returns its place in the thread (from 1: what its notice is keyed by, so two answers at
+	 * once are two notices), 0 when the thread is unknown or already solved.
+	 */
+	public int answer(String tenant, InboxThread thread, String teacherId, String role, String text) {
 		Instant now = this.clock.instant();
 		Long changed = this.redis.execute(ANSWER, keys(tenant, thread), thread.number(),
 				entry(Entry.Type.ANSWER, teacherId, role, now, text), now.toString(), teacherId);
-		return changed != null && changed == 1;
+		return changed == null ? 0 : changed.intValue();
 	}
 
-	/** The asker adds to their thread: an answered one waits again. False when unknown or solved. */
-	public boolean add(String tenant, InboxThread thread, String personId, String role, String text) {
+	/** The asker adds to their thread: an answered one waits again. Its place in the thread, 0 when unknown or solved. */
+	public int add(String tenant, InboxThread thread, String personId, String role, String text) {
 		Instant now = this.clock.instant();
 		Long changed = this.redis.execute(ADD, keys(tenant, thread), thread.number(),
 				entry(Entry.Type.ADD, personId, role, now, text), String.valueOf(now.toEpochMilli()), now.toString(),
 				remindAt(now), thread.kind() == InboxThread.Kind.MESSAGE ? "" : at(now, this.properties.escalateAfter()),
 				thread.classId(), thread.teacherId());
-		return changed != null && changed == 1;
+		return changed == null ? 0 : changed.intValue();
 	}
 
 	public boolean solve(String tenant, InboxThread thread) {

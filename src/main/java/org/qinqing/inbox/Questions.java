@@ -127,11 +127,12 @@ public class Questions {
 			return Outcome.UNKNOWN;
 		}
 		InboxThread t = thread.get();
-		if (t.state() == InboxThread.State.SOLVED
-				|| !this.inbox.answer(tenant, t, staff.personId(), staff.role().code(), text)) {
+		int entry = t.state() == InboxThread.State.SOLVED ? 0
+				: this.inbox.answer(tenant, t, staff.personId(), staff.role().code(), text);
+		if (entry == 0) {
 			return Outcome.SOLVED_ALREADY;
 		}
-		this.notices.answered(tenant, t, t.entries().size(), staff.personId(), text,
+		this.notices.answered(tenant, t, entry, staff.personId(), text,
 				this.inbox.askerOpenid(tenant, number).orElse(""));
 		return Outcome.DONE;
 	}
@@ -208,10 +209,11 @@ public class Questions {
 		if (thread.isEmpty()) {
 			return text("add-unknown", Map.of("number", number));
 		}
-		if (!this.inbox.add(tenant, thread.get(), who.personId(), who.role().code(), text)) {
+		int entry = this.inbox.add(tenant, thread.get(), who.personId(), who.role().code(), text);
+		if (entry == 0) {
 			return text("add-solved", Map.of("number", number));
 		}
-		this.notices.added(tenant, thread.get(), thread.get().entries().size(), text);
+		this.notices.added(tenant, thread.get(), entry, text);
 		return text("added", Map.of("number", number));
 	}
 
@@ -226,10 +228,11 @@ public class Questions {
 
 	/** The asker adds to their thread from its signed page (the caller checked that the link names the asker). */
 	Outcome addedFromPage(String tenant, InboxThread thread, String text) {
-		if (!this.inbox.add(tenant, thread, thread.askerId(), thread.askerRole(), text)) {
+		int entry = this.inbox.add(tenant, thread, thread.askerId(), thread.askerRole(), text);
+		if (entry == 0) {
 			return Outcome.SOLVED_ALREADY;
 		}
-		this.notices.added(tenant, thread, thread.entries().size(), text);
+		this.notices.added(tenant, thread, entry, text);
 		return Outcome.DONE;
 	}
 

@@ -132,7 +132,8 @@ class InboxPagesTests extends PortalTestSupport {
 	 * time), held by the outbox for the morning.
 	 */
 	private void awaitAnswerPushed(String openid, String number, String... words) {
-		String key = "inbox:" + TENANT + ":" + number + ":answer-1:" + openid;
+		// the answer is the thread's second entry (the question the first): its notice is keyed answer-2
+		String key = "inbox:" + TENANT + ":" + number + ":answer-2:" + openid;
 		String id = await().atMost(Duration.ofSeconds(10))
 			.until(() -> this.redis.opsForValue().get(RedisKeys.of(TENANT, "outbox:idem", key)), Objects::nonNull);
 		String queued = (String) this.redis.opsForHash().get(RedisKeys.of(TENANT, "outbox:msg", id), "n");
