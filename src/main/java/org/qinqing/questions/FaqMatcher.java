@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +19,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class FaqMatcher {
+
+	private static final Logger log = LoggerFactory.getLogger(FaqMatcher.class);
 
 	private static final int CACHED_CONTENTS = 64;
 
@@ -44,7 +48,10 @@ public class FaqMatcher {
 		this.source = source;
 		this.properties = properties;
 		// the segmenter's dictionaries load with the first index: at start, not with the first question
+		long start = System.nanoTime();
 		index(source.shipped());
+		log.info("FAQ matcher ready: {} topics, index built in {} ms", source.shipped().topics().size(),
+				(System.nanoTime() - start) / 1_000_000);
 	}
 
 	public FaqMatch match(String tenant, String text) {
