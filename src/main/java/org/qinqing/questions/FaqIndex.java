@@ -41,7 +41,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * that the FAQ's own ways of asking score 1 at the median (capped at 1). Both references come from this content's
  * own asks, so a school's edited FAQ keeps the scale.
  * <p>
- * Immutable and thread-safe; built in milliseconds, so a school's edit rebuilds it cheaply.
+ * Immutable and thread-safe; built in some tens of milliseconds, so a school's edit rebuilds it cheaply.
  */
 final class FaqIndex {
 
