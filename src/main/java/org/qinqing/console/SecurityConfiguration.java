@@ -33,7 +33,7 @@ class SecurityConfiguration {
 			.requestMatchers("/", LOGIN, "/simulator", "/simulator/**", "/actuator/health", "/actuator/health/**",
 					"/binding/*/qr/**", "/threads/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error")
 			.permitAll()
-			.requestMatchers("/console/admin/**", "/console/calls/settings", "/console/calls/settings/**")
+			.requestMatchers("/console/admin/**", "/console/calls/settings", "/console/calls/settings/**", "/api/faq/**")
 			.hasRole(StaffRole.ADMIN.name())
 			.anyRequest()
 			.authenticated())

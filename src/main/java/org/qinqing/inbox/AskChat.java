@@ -15,8 +15,9 @@ import org.qinqing.conversation.Wording;
 import org.qinqing.people.Access;
 import org.qinqing.people.FamilyTie;
 import org.qinqing.people.Role;
+import org.qinqing.questions.FaqMatcher;
+import org.qinqing.questions.FaqTopic;
 import org.qinqing.system.BotScripts;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -53,9 +54,9 @@ class AskChat {
 
 	private final BotScripts scripts;
 
-	private final ObjectProvider<FaqAnswers> faq;
+	private final FaqMatcher faq;
 
-	AskChat(Questions questions, Access access, Wording wording, BotScripts scripts, ObjectProvider<FaqAnswers> faq) {
+	AskChat(Questions questions, Access access, Wording wording, BotScripts scripts, FaqMatcher faq) {
 		this.questions = questions;
 		this.access = access;
 		this.wording = wording;
@@ -116,9 +117,9 @@ class AskChat {
 					Map.of("question", question, URGENT_SAID, "1"))
 					: Command.Outcome.startFlow("", ASK_FLOW, Map.of("question", question));
 		}
-		Optional<FaqAnswers.Answer> answer = Optional.ofNullable(this.faq.getIfAvailable())
-			.flatMap(f -> f.answer(context.tenant(), question));
-		String lead = answer.map(a -> this.scripts.text("inbox.faq-answer", Map.of("answer", a.text())))
+		// the FAQ answers exactly when its matcher is sure (what /api/faq/match calls answered)
+		Optional<FaqTopic> answer = this.faq.reply(context.tenant(), question);
+		String lead = answer.map(topic -> this.scripts.text("inbox.faq-answer", Map.of("answer", topic.replyText())))
 			.orElse(this.scripts.text("inbox.faq-none"));
 		return Command.Outcome.startFlow("", NEXT_FLOW, Map.of("lead", lead, "question", question));
 	}

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessageBundlesTests {
 
 	private static final List<String> BASES = List.of("messages", "messages-archives", "messages-import",
-			"messages-binding", "messages-calls", "messages-families", "messages-jobs", "messages-inbox");
+			"messages-binding", "messages-calls", "messages-families", "messages-jobs", "messages-inbox",
+			"messages-faq");
 
 	@Test
 	void everyBundleAndItsChineseTwinHaveTheSameKeysAndNoEmptyValues() throws IOException {

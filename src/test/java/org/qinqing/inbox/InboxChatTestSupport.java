@@ -37,8 +37,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * another class's teacher, a school leader and a guardian in the demo tenant, and asserts only on their pushes.
  */
 @Import(InboxChatTestSupport.ClockConfiguration.class)
-@TestPropertySource(properties = { "wechat.timestamp-tolerance=15d", "qinqing.calls.poll-interval=6h" })
+@TestPropertySource(properties = { "wechat.timestamp-tolerance=15d", "qinqing.calls.poll-interval=6h",
+		"qinqing.test.tenant-suffix=-inbox" })
 abstract class InboxChatTestSupport extends PortalTestSupport {
+
+	/**
+	 * This context's own tenant (its account's): only its outbox consumer and job poller, on the moved clock, work
+	 * for it. The suite's other contexts, on the real clock (at night: quiet hours), work for {@link #TENANT}.
+	 */
+	static final String INBOX = TENANT + "-inbox";
 
 	static final String CUSTOM = "/cgi-bin/message/custom/send";
 
@@ -73,12 +80,12 @@ abstract class InboxChatTestSupport extends PortalTestSupport {
 		String id = UUID.randomUUID().toString().substring(0, 6);
 		this.classId = "ib-" + id;
 		String otherClass = "ib-other-" + id;
-		this.records.save(TENANT, new SchoolClass(this.classId, "", 3, 7, "三年级(7)班", "t-ib-" + id));
-		this.records.save(TENANT, new SchoolClass(otherClass, "", 3, 8, "三年级(8)班", "t-ib-o-" + id));
+		this.records.save(INBOX, new SchoolClass(this.classId, "", 3, 7, "三年级(7)班", "t-ib-" + id));
+		this.records.save(INBOX, new SchoolClass(otherClass, "", 3, 8, "三年级(8)班", "t-ib-o-" + id));
 		this.teacher = staff("t-ib-" + id, Role.TEACHER, "周明", List.of(this.classId));
 		this.otherTeacher = staff("t-ib-o-" + id, Role.TEACHER, "吴芳", List.of(otherClass));
 		this.leader = staff("a-ib-" + id, Role.ADMIN, "郑校长", List.of());
-		this.guardian = CallFamily.create(this.records, this.directory, TENANT, Role.GUARDIAN, this.classId);
+		this.guardian = CallFamily.create(this.records, this.directory, INBOX, Role.GUARDIAN, this.classId);
 		for (String openid : List.of(this.teacher, this.otherTeacher, this.leader, this.guardian.openid())) {
 			// each has written lately: replies go as customer-service messages inside the 48 h window
 			resetSession(openid);
@@ -89,7 +96,7 @@ abstract class InboxChatTestSupport extends PortalTestSupport {
 	@AfterEach
 	void forgetLeader() {
 		// the demo tenant is shared: leave no extra leader to be told of other tests' matters
-		this.records.delete(TENANT, this.leaderId());
+		this.records.delete(INBOX, this.leaderId());
 	}
 
 	private String leaderId() {
@@ -97,10 +104,15 @@ abstract class InboxChatTestSupport extends PortalTestSupport {
 	}
 
 	private String staff(String personId, Role role, String name, List<String> classes) {
-		this.records.save(TENANT, new Person(personId, role, name, "", List.of(), classes));
+		this.records.save(INBOX, new Person(personId, role, name, "", List.of(), classes));
 		String openid = "inbox-" + personId;
-		this.directory.bind(TENANT, openid, personId);
+		this.directory.bind(INBOX, openid, personId);
 		return openid;
+	}
+
+	@Override
+	protected void resetSession(String openid) {
+		this.redis.delete(org.qinqing.conversation.internal.InboundGate.Keys.of(INBOX, openid, "x").session());
 	}
 
 	String say(String openid, String text) {

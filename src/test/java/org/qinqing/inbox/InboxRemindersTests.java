@@ -33,8 +33,8 @@ class InboxRemindersTests extends InboxChatTestSupport {
 		this.clock.advance(by);
 		say(this.teacher, "菜单");
 		say(this.leader, "菜单");
-		this.jobs.runDue(TENANT);
-		this.jobs.runDue(TENANT);
+		this.jobs.runDue(INBOX);
+		this.jobs.runDue(INBOX);
 	}
 
 	@Test

@@ -58,7 +58,7 @@ class QuestionsChatTests extends InboxChatTestSupport {
 		String number = asked(say(g, "孩子的疫苗什么时候打？"));
 		assertThat(say(this.otherTeacher, "待回答")).doesNotContain(number);
 		assertThat(say(this.otherTeacher, "回复 " + number + " 下周二")).contains("没找到问题 " + number);
-		assertThat(this.inbox.thread(TENANT, number).orElseThrow().waiting()).isTrue();
+		assertThat(this.inbox.thread(INBOX, number).orElseThrow().waiting()).isTrue();
 		assertThat(pushes(g, "下周二")).isEmpty();
 	}
 
@@ -69,7 +69,7 @@ class QuestionsChatTests extends InboxChatTestSupport {
 		assertThat(offer).contains("1. 转给老师").contains("2. 不用了").doesNotContain("没看懂");
 		String reply = say(g, "1");
 		assertThat(reply).contains("已经转给周老师了");
-		assertThat(this.inbox.thread(TENANT, asked(reply)).orElseThrow().question()).isEqualTo("学校今年什么时候放寒假呀");
+		assertThat(this.inbox.thread(INBOX, asked(reply)).orElseThrow().question()).isEqualTo("学校今年什么时候放寒假呀");
 		assertThat(say(g, "孩子这几天有点咳嗽")).contains("1. 转给老师");
 		assertThat(say(g, "2")).contains("还有问题随时问我");
 	}
@@ -83,17 +83,17 @@ class QuestionsChatTests extends InboxChatTestSupport {
 
 	@Test
 	void withTwoChildrenTheCaringReplyComesBeforeWhichChildAndNotTwice() {
-		org.qinqing.people.Person g = this.records.person(TENANT, this.guardian.personId()).orElseThrow();
+		org.qinqing.people.Person g = this.records.person(INBOX, this.guardian.personId()).orElseThrow();
 		String second = "c2-" + this.guardian.childId();
-		this.records.save(TENANT, new org.qinqing.people.Child(second, "林晓峰", this.classId,
+		this.records.save(INBOX, new org.qinqing.people.Child(second, "林晓峰", this.classId,
 				org.qinqing.people.LeftBehindType.BOTH_AWAY, this.guardian.familyId(), ""));
-		this.records.save(TENANT, new org.qinqing.people.Person(g.id(), g.role(), g.name(), g.relation(),
+		this.records.save(INBOX, new org.qinqing.people.Person(g.id(), g.role(), g.name(), g.relation(),
 				java.util.List.of(this.guardian.childId(), second), g.classIds()));
 		String first = say(this.guardian.openid(), "孩子说不想活了");
 		assertThat(first).startsWith("我们很重视您说的事").contains("是关于哪个孩子的问题");
 		String filed = say(this.guardian.openid(), "2");
 		assertThat(filed).contains("已经转给周老师了").doesNotContain("我们很重视");
-		assertThat(this.inbox.thread(TENANT, asked(filed)).orElseThrow().childId()).isEqualTo(second);
+		assertThat(this.inbox.thread(INBOX, asked(filed)).orElseThrow().childId()).isEqualTo(second);
 	}
 
 	@Test
@@ -102,7 +102,7 @@ class QuestionsChatTests extends InboxChatTestSupport {
 		String reply = say(g, "孙子说在学校被欺负了，不想去上学");
 		assertThat(reply).contains("已经马上告诉了班主任和学校领导").contains("0000-1234567").contains("已经转给周老师了");
 		String number = asked(reply);
-		assertThat(this.inbox.thread(TENANT, number).orElseThrow().urgent()).isTrue();
+		assertThat(this.inbox.thread(INBOX, number).orElseThrow().urgent()).isTrue();
 		awaitPush(this.teacher, "紧急：" + number);
 		awaitPush(this.leader, "紧急：" + number);
 		assertThat(pushes(this.otherTeacher, number)).isEmpty();

@@ -39,7 +39,9 @@ public abstract class PortalTestSupport {
 	@DynamicPropertySource
 	static void wechatApi(DynamicPropertyRegistry registry) {
 		registry.add("wechat.api-base", WECHAT_API::baseUrl);
-		registry.add("wechat.tenant", () -> TENANT);
+		// a test class may give its context a tenant of its own (qinqing.test.tenant-suffix), so that no other
+		// context's outbox consumer or job poller, on another clock, works for it
+		registry.add("wechat.tenant", () -> TENANT + "${qinqing.test.tenant-suffix:}");
 	}
 
 	@BeforeEach
