@@ -59,8 +59,16 @@ public class DemoData implements InitializingBean {
 
 	private final Clock clock;
 
+	private final boolean staffAccounts;
+
+	/**
+	 * @param staffAccounts whether the demo's teachers get console sign-ins (teacher1, teacher2): usernames are
+	 * global, so a second demo tenant on the same Redis (a test's own) leaves them to the first
+	 */
 	DemoData(SchoolRecords records, ContactCards cards, Directory directory, StringRedisTemplate redis,
-			WechatAccounts accounts, StaffAccounts staff, DemoCalls calls, Clock clock) {
+			WechatAccounts accounts, StaffAccounts staff, DemoCalls calls, Clock clock,
+			@org.springframework.beans.factory.annotation.Value("${qinqing.demo.staff-accounts:true}") boolean staffAccounts) {
+		this.staffAccounts = staffAccounts;
 		this.clock = clock;
 		this.calls = calls;
 		this.staff = staff;
@@ -106,7 +114,9 @@ public class DemoData implements InitializingBean {
 				this.directory.bind(this.tenant, persona.openid(), persona.personId());
 			}
 		}
-		demoTeacherAccounts();
+		if (this.staffAccounts) {
+			demoTeacherAccounts();
+		}
 	}
 
 	/**

@@ -38,7 +38,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  */
 @Import(InboxChatTestSupport.ClockConfiguration.class)
 @TestPropertySource(properties = { "wechat.timestamp-tolerance=15d", "qinqing.calls.poll-interval=6h",
-		"qinqing.test.tenant-suffix=-inbox" })
+		"qinqing.test.tenant-suffix=-inbox", "qinqing.demo.staff-accounts=false",
+		"qinqing.console.admin.username=admin-inbox-chat" })
 abstract class InboxChatTestSupport extends PortalTestSupport {
 
 	/**
