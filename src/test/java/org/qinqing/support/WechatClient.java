@@ -115,7 +115,18 @@ public final class WechatClient {
 	private static Response send(HttpRequest.Builder builder) {
 		HttpRequest request = builder.timeout(PORTAL_TIMEOUT).build();
 		try {
-			HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			HttpResponse<String> response;
+			try {
+				response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			}
+			catch (IOException ex) {
+				if (ex instanceof HttpTimeoutException) {
+					throw ex;
+				}
+				// a kept-alive connection the server had just closed ("header parser received no bytes"): the request
+				// never arrived, so it is sent once more on a new connection, as WeChat would retry
+				response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			}
 			return new Response(response.statusCode(), response.body(), null);
 		}
 		catch (HttpTimeoutException ex) {
