@@ -2,6 +2,7 @@ package org.qinqing.questions;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -133,7 +134,8 @@ class FaqEditsTests extends PortalTestSupport {
 		ConsoleBrowser admin = signedIn(this.adminName);
 		admin.get("/console/admin/faq/phone-addiction");
 		assertThat(admin.post("/console/admin/faq/phone-addiction/hide", Map.of()).status()).isEqualTo(302);
-		assertThat(this.matcher.reply(this.school, QUESTION).map(FaqTopic::id)).isNotEqualTo(java.util.Optional.of("phone-addiction"));
+		assertThat(this.matcher.content(this.school).topic("phone-addiction")).isEmpty();
+		assertThat(this.matcher.reply(this.school, QUESTION).map(FaqTopic::id)).isNotEqualTo(Optional.of("phone-addiction"));
 		assertThat(admin.get("/console/admin/faq").body()).contains("已隐藏的问题（1 条）");
 		assertThat(admin.get("/console/admin/faq/phone-addiction").body()).contains("这一条已隐藏");
 		admin.post("/console/admin/faq/phone-addiction/revert", Map.of("version", "0"));
