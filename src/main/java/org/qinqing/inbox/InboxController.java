@@ -21,6 +21,9 @@ import org.qinqing.people.PersonNames;
 import org.qinqing.people.Role;
 import org.qinqing.people.SchoolClass;
 import org.qinqing.people.SchoolRecords;
+import org.qinqing.questions.FaqEdits;
+import org.qinqing.questions.FaqMatcher;
+import org.qinqing.questions.FaqTopic;
 import org.qinqing.system.SchoolTime;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -38,7 +41,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * questions of the children they look after, a leader everything), waiting ones first, oldest first; a thread with
  * its entries, an answer form and a button to mark it solved. Every decision goes through {@link Questions}, so the
  * console and the chat answer alike; a thread the user may not see is 404, as if it did not exist. Askers are named
- * by their role (and relation), never by openid or phone.
+ * by their role (and relation), never by openid or phone. An admin may take a teacher's answer into the school's
+ * FAQ ({@link FaqEdits}): the thread's question becomes a way of asking an existing topic (its answer replaced by
+ * this one if they choose) or the first of a new topic's; audited {@code faq-edit}.
  */
 @Controller
 class InboxController {
@@ -52,6 +57,8 @@ class InboxController {
 	static final String ANSWER_ACTION = "inbox-answer";
 
 	static final String SOLVE_ACTION = "inbox-solve";
+
+	static final String FAQ_ACTION = "faq-edit";
 
 	/** Waiting threads listed at most: more than that waiting is a matter for the leaders, not a longer page. */
 	static final int WAITING_LIMIT = 100;
@@ -90,8 +97,14 @@ class InboxController {
 
 	private final Clock clock;
 
+	private final FaqEdits faq;
+
+	private final FaqMatcher matcher;
+
 	InboxController(Questions questions, SchoolRecords records, InboxNotices notices, AuditLog audit,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock, FaqEdits faq, FaqMatcher matcher) {
+		this.faq = faq;
+		this.matcher = matcher;
 		this.questions = questions;
 		this.records = records;
 		this.notices = notices;
@@ -175,6 +188,53 @@ class InboxController {
 		return "redirect:" + PATH + "/" + thread.number();
 	}
 
+	/**
+	 * 加入常见问题 (admins): the thread's question and the answer {@code entry} (its place among the entries) go into
+	 * the FAQ, into {@code topic} ({@code mode=existing}, the answer replacing the topic's when {@code replace}) or
+	 * as a new topic ({@code mode=new}: {@code id} or one made, {@code title}, the question and two more
+	 * {@code asks}). A bad input shows the page again with the message and what was typed.
+	 */
+	@PostMapping(PATH + "/{number}/faq")
+	String promote(@PathVariable String number, @RequestParam int entry, @RequestParam(defaultValue = "") String mode,
+			@RequestParam(defaultValue = "") String topic, @RequestParam(defaultValue = "") String replace,
+			@RequestParam(defaultValue = "") String id, @RequestParam(defaultValue = "") String title,
+			@RequestParam(defaultValue = "") String asks, Model model, RedirectAttributes redirect) {
+		StaffUser user = CurrentStaff.require();
+		if (!user.isAdmin()) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+		InboxThread thread = visible(user, number);
+		if (entry < 0 || entry >= thread.entries().size()
+				|| thread.entries().get(entry).type() != Entry.Type.ANSWER) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
+		String question = thread.question().strip();
+		String answer = thread.entries().get(entry).text().strip();
+		FaqEdits.Outcome outcome;
+		if ("new".equals(mode)) {
+			List<String> all = new ArrayList<>();
+			all.add(question);
+			all.addAll(FaqEdits.Draft.lines(asks));
+			outcome = this.faq.create(user.tenant(), user, id, new FaqEdits.Draft(title, all, answer), true);
+		}
+		else {
+			outcome = this.faq.promote(user.tenant(), user, topic, question,
+					"1".equals(replace) ? Optional.of(answer) : Optional.empty());
+		}
+		if (!outcome.done()) {
+			model.addAttribute("promoteEntry", entry);
+			model.addAttribute("promoteErrors", outcome.errors());
+			model.addAttribute("promoteTyped", Map.of("mode", mode, "topic", topic, "replace", replace, "id", id,
+					"title", title, "asks", asks));
+			return page(user, thread, "", Map.of(), model);
+		}
+		String target = outcome.id();
+		this.audit.record(user, FAQ_ACTION, target + " v" + outcome.version() + " from " + thread.number());
+		redirect.addFlashAttribute("promoted",
+				this.faq.topic(user.tenant(), target).map(FaqTopic::title).orElse(target));
+		return "redirect:" + PATH + "/" + thread.number();
+	}
+
 	/** The thread if this user may see it; else 404, so that a thread of another class does not show it exists. */
 	private InboxThread visible(StaffUser user, String number) {
 		return this.questions.visibleTo(user.tenant(), identity(user), number)
@@ -211,6 +271,18 @@ class InboxController {
 		model.addAttribute("typed", typed);
 		model.addAttribute("errors", errors);
 		model.addAttribute("answerMax", String.valueOf(ANSWER_MAX));
+		if (user.isAdmin()) {
+			model.addAttribute("faqTopics", this.matcher.content(tenant)
+				.topics()
+				.stream()
+				.sorted(java.util.Comparator.comparing(FaqTopic::title))
+				.toList());
+			if (!model.containsAttribute("promoteEntry")) {
+				model.addAttribute("promoteEntry", -1);
+				model.addAttribute("promoteErrors", Map.of());
+				model.addAttribute("promoteTyped", Map.of());
+			}
+		}
 		return THREAD_VIEW;
 	}
 

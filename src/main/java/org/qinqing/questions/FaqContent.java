@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One FAQ: its topics and the synonyms its matcher uses, immutable. A school's own edits (later) make a new
+ * One FAQ: its topics and the synonyms its matcher uses, immutable. A school's own edits ({@link FaqEdits}) make a new
  * content; the matcher keeps one index per content, found by {@link #fingerprint()}, so an edit rebuilds only
  * that tenant's index and tenants with the same content share one.
  */

@@ -1,9 +1,9 @@
 package org.qinqing.questions;
 
 /**
- * Where a tenant's FAQ comes from. Today every school has the shipped FAQ ({@code ShippedFaq}); a store of each
- * school's own edits (in Redis, with history) can take its place and hand out a new {@link FaqContent} per edit:
- * the matcher then builds that content's index once.
+ * Where a tenant's FAQ comes from. Every school starts from the shipped FAQ ({@code ShippedFaq}); {@link FaqEdits}
+ * overlays the school's own edits (in Redis, with history) and hands out a new {@link FaqContent} per edit: the
+ * matcher then builds that content's index once.
  */
 public interface FaqSource {
 

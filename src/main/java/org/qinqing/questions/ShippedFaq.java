@@ -1,9 +1,7 @@
 package org.qinqing.questions;
 
-import org.springframework.stereotype.Component;
-
-/** The FAQ as shipped in {@code bot-scripts/faq/}, the same for every school; read and checked at start. */
-@Component
+/** The FAQ as shipped in {@code bot-scripts/faq/}, the same for every school; read and checked at start; the
+ * default under each school's edits ({@link FaqEdits}). */
 class ShippedFaq implements FaqSource {
 
 	private final FaqContent content;
