@@ -115,48 +115,51 @@ class FamilyController {
 
 	@PostMapping("/console/archives/{childId}/family/{personId}/remove")
 	String remove(@PathVariable String childId, @PathVariable String personId, RedirectAttributes redirect) {
-		StaffUser user = CurrentStaff.require();
-		Child child = visibleChild(user, childId);
-		Person person = memberOf(user, child, personId);
-		this.families.remove(user.tenant(), child.id(), person.id(), user.displayName());
-		this.audit.record(user, "family-remove", child.id() + " " + person.id());
-		redirect.addFlashAttribute("done", "removed");
-		redirect.addFlashAttribute("doneName", person.name());
-		return redirectTo(child);
+		return onMember(childId, personId, redirect, "removed", (user, child, person) -> {
+			this.families.remove(user.tenant(), child.id(), person.id(), user.displayName());
+			this.audit.record(user, "family-remove", child.id() + " " + person.id());
+		});
 	}
 
 	@PostMapping("/console/archives/{childId}/family/{personId}/code")
 	String issueCode(@PathVariable String childId, @PathVariable String personId, RedirectAttributes redirect) {
-		StaffUser user = CurrentStaff.require();
-		Child child = visibleChild(user, childId);
-		Person person = memberOf(user, child, personId);
-		this.codes.issue(user.tenant(), person.id(), user.username());
-		this.audit.record(user, "binding-code-regenerate", person.id());
-		redirect.addFlashAttribute("done", "code");
-		redirect.addFlashAttribute("doneName", person.name());
-		return redirectTo(child);
+		return onMember(childId, personId, redirect, "code", (user, child, person) -> {
+			this.codes.issue(user.tenant(), person.id(), user.username());
+			this.audit.record(user, "binding-code-regenerate", person.id());
+		});
 	}
 
 	@PostMapping("/console/archives/{childId}/family/{personId}/code/withdraw")
 	String withdrawCode(@PathVariable String childId, @PathVariable String personId, RedirectAttributes redirect) {
-		StaffUser user = CurrentStaff.require();
-		Child child = visibleChild(user, childId);
-		Person person = memberOf(user, child, personId);
-		this.codes.withdraw(user.tenant(), person.id(), user.username());
-		this.audit.record(user, "binding-code-revoke", person.id());
-		redirect.addFlashAttribute("done", "withdrawn");
-		redirect.addFlashAttribute("doneName", person.name());
-		return redirectTo(child);
+		return onMember(childId, personId, redirect, "withdrawn", (user, child, person) -> {
+			this.codes.withdraw(user.tenant(), person.id(), user.username());
+			this.audit.record(user, "binding-code-revoke", person.id());
+		});
 	}
 
 	@PostMapping("/console/archives/{childId}/family/{personId}/unbind")
 	String unbind(@PathVariable String childId, @PathVariable String personId, RedirectAttributes redirect) {
+		return onMember(childId, personId, redirect, "unbound", (user, child, person) -> {
+			int ended = this.directory.unbindPerson(user.tenant(), person.id()).size();
+			this.audit.record(user, "binding-end", person.id() + " " + ended);
+		});
+	}
+
+	/** What a button next to one family member does, once the user may see the child and the person is its family. */
+	private interface MemberAction {
+
+		void run(StaffUser user, Child child, Person person);
+
+	}
+
+	/** Checks access, does the action, and goes back to the family with {@code done} said of the person. */
+	private String onMember(String childId, String personId, RedirectAttributes redirect, String done,
+			MemberAction action) {
 		StaffUser user = CurrentStaff.require();
 		Child child = visibleChild(user, childId);
 		Person person = memberOf(user, child, personId);
-		int ended = this.directory.unbindPerson(user.tenant(), person.id()).size();
-		this.audit.record(user, "binding-end", person.id() + " " + ended);
-		redirect.addFlashAttribute("done", "unbound");
+		action.run(user, child, person);
+		redirect.addFlashAttribute("done", done);
 		redirect.addFlashAttribute("doneName", person.name());
 		return redirectTo(child);
 	}
