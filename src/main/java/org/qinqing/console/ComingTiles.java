@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Places on the dashboard for the plan's targets whose features are not built yet (monthly talks,
- * parenting-school reach, emergencies). They say so rather than show a number;
+ * emergencies; parenting-school reach is parenting.ReachTile's). They say so rather than show a number;
  * each feature replaces its tile with a computed one.
  */
 @Configuration(proxyBeanMethods = false)
@@ -17,11 +17,6 @@ class ComingTiles {
 	@Bean
 	DashboardTile talksTile(MessageSource messages) {
 		return coming(30, "tile.talks", messages);
-	}
-
-	@Bean
-	DashboardTile parentingTile(MessageSource messages) {
-		return coming(40, "tile.parenting", messages);
 	}
 
 	@Bean

@@ -31,7 +31,7 @@ class SecurityConfiguration {
 	SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/", LOGIN, "/simulator", "/simulator/**", "/actuator/health", "/actuator/health/**",
-					"/binding/*/qr/**", "/threads/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error")
+					"/binding/*/qr/**", "/threads/**", "/lessons/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error")
 			.permitAll()
 			.requestMatchers("/console/admin/**", "/console/calls/settings", "/console/calls/settings/**", "/api/faq/**")
 			.hasRole(StaffRole.ADMIN.name())
@@ -39,9 +39,10 @@ class SecurityConfiguration {
 			.authenticated())
 			.formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/console", true).failureUrl(LOGIN + "?error"))
 			.logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl(LOGIN + "?logout"))
-			// an asker's thread page (inbox.ThreadPageController) is opened without a sign-in: its forms post back the
-			// link's signature, which is what a forged form could not have, so a CSRF token (and a session) adds nothing
-			.csrf(csrf -> csrf.ignoringRequestMatchers("/simulator/api/**", "/threads/**"))
+			// an asker's thread page (inbox.ThreadPageController) and a lesson's page (parenting.LessonPageController)
+			// are opened without a sign-in: their forms post back the link's signature, which is what a forged form
+			// could not have, so a CSRF token (and a session) adds nothing
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/simulator/api/**", "/threads/**", "/lessons/**"))
 			.headers(headers -> headers
 				// no 'unsafe-inline': every script and style is a file under static/, so injected markup cannot run
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "

@@ -12,6 +12,7 @@ import org.qinqing.console.StaffAccounts;
 import org.qinqing.console.StaffRole;
 import org.qinqing.console.StaffUser;
 import org.qinqing.calls.DemoCalls;
+import org.qinqing.parenting.DemoLessons;
 import org.qinqing.people.Child;
 import org.qinqing.people.ContactCards;
 import org.qinqing.people.Directory;
@@ -61,13 +62,17 @@ public class DemoData implements InitializingBean {
 
 	private final boolean staffAccounts;
 
+	private final DemoLessons lessons;
+
 	/**
 	 * @param staffAccounts whether the demo's teachers get console sign-ins (teacher1, teacher2): usernames are
 	 * global, so a second demo tenant on the same Redis (a test's own) leaves them to the first
 	 */
 	DemoData(SchoolRecords records, ContactCards cards, Directory directory, StringRedisTemplate redis,
 			WechatAccounts accounts, StaffAccounts staff, DemoCalls calls, Clock clock,
-			@org.springframework.beans.factory.annotation.Value("${qinqing.demo.staff-accounts:true}") boolean staffAccounts) {
+			@org.springframework.beans.factory.annotation.Value("${qinqing.demo.staff-accounts:true}") boolean staffAccounts,
+			DemoLessons lessons) {
+		this.lessons = lessons;
 		this.staffAccounts = staffAccounts;
 		this.clock = clock;
 		this.calls = calls;
@@ -116,6 +121,13 @@ public class DemoData implements InitializingBean {
 		}
 		if (this.staffAccounts) {
 			demoTeacherAccounts();
+		}
+		// the parenting school's term so far (and the Fridays since the demo last ran)
+		java.util.Set<String> personaPeople = new java.util.HashSet<>();
+		this.personas.forEach(p -> personaPeople.add(p.personId()));
+		int lessonsGiven = this.lessons.seed(this.tenant, school.children, school.people, school.classes, personaPeople);
+		if (lessonsGiven > 0) {
+			log.info("Seeded {} demo lessons given, with their reads and answers", lessonsGiven);
 		}
 	}
 

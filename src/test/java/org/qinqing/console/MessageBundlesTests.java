@@ -21,7 +21,7 @@ class MessageBundlesTests {
 
 	private static final List<String> BASES = List.of("messages", "messages-archives", "messages-import",
 			"messages-binding", "messages-calls", "messages-families", "messages-jobs", "messages-inbox",
-			"messages-faq");
+			"messages-faq", "messages-parenting");
 
 	@Test
 	void everyBundleAndItsChineseTwinHaveTheSameKeysAndNoEmptyValues() throws IOException {

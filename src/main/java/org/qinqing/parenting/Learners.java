@@ -1,0 +1,159 @@
+package org.qinqing.parenting;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.qinqing.system.Pipelines;
+import org.qinqing.system.SchoolTime;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * What each parent and guardian had, read and answered, and who stopped the weekly push (退订). Each person's
+ * history is one hash; the term's readers and right answers are also sets, for the reach figures. Every write is
+ * idempotent (a first read stays the first, a set member stays one), so a retried request or a double tap counts
+ * once; reads of many people go in one pipeline.
+ */
+@Service
+public class Learners {
+
+	static final String CHAT = "chat";
+
+	static final String PUSH = "push";
+
+	private final StringRedisTemplate redis;
+
+	Learners(StringRedisTemplate redis) {
+		this.redis = redis;
+	}
+
+	/** The histories of these people, in one round trip (someone with none has an empty one). */
+	@SuppressWarnings("unchecked")
+	public Map<String, History> histories(String tenant, Collection<String> personIds) {
+		List<String> ids = new ArrayList<>(new java.util.LinkedHashSet<>(personIds));
+		Map<String, History> histories = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return histories;
+		}
+		List<Object> hashes = Pipelines.run(this.redis,
+				ops -> ids.forEach(id -> ops.opsForHash().entries(ParentingKeys.person(tenant, id))));
+		for (int i = 0; i < ids.size(); i++) {
+			Map<String, String> hash = hashes.get(i) == null ? Map.of() : (Map<String, String>) hashes.get(i);
+			histories.put(ids.get(i), History.of(ids.get(i), hash));
+		}
+		return histories;
+	}
+
+	public History history(String tenant, String personId) {
+		return histories(tenant, List.of(personId)).get(personId);
+	}
+
+	/**
+	 * Records lessons given (person → lesson) on {@code day}, in one round trip; with a {@code week}, as that week's
+	 * push (its retry then finds the same lesson), else as pulled in chat.
+	 */
+	public void given(String tenant, Map<String, String> lessonByPerson, LocalDate day, LocalDate week) {
+		if (lessonByPerson.isEmpty()) {
+			return;
+		}
+		String how = day + "|" + (week == null ? CHAT : PUSH);
+		Pipelines.run(this.redis, ops -> lessonByPerson.forEach((person, lesson) -> {
+			String key = ParentingKeys.person(tenant, person);
+			ops.opsForHash().putIfAbsent(key, ParentingKeys.HAD + lesson, how);
+			if (week != null) {
+				ops.opsForHash().putIfAbsent(key, ParentingKeys.WEEK + week, lesson);
+			}
+		}));
+	}
+
+	/**
+	 * Records that the person read the lesson (its page opened, or its question answered); only the first time is
+	 * kept. The term counted is the one of the read's school date.
+	 *
+	 * @return whether this was their first read of it
+	 */
+	public boolean read(String tenant, String personId, String lessonId, Instant at) {
+		LocalDate day = SchoolTime.local(at).toLocalDate();
+		String term = Term.of(day).id();
+		List<Object> results = Pipelines.run(this.redis, ops -> {
+			ops.opsForHash().putIfAbsent(ParentingKeys.person(tenant, personId), ParentingKeys.READ + lessonId,
+					String.valueOf(at.toEpochMilli()));
+			ops.opsForSet().add(ParentingKeys.readers(tenant, term), personId);
+			ops.opsForSet().add(ParentingKeys.readersOfWeek(tenant, Weeks.monday(day)), personId);
+			ops.opsForSet().add(ParentingKeys.readersEver(tenant), personId);
+		});
+		return Boolean.TRUE.equals(results.get(0));
+	}
+
+	/** Records an answer (it reads the lesson too); a right one counts the person among the term's right answers. */
+	public void answered(String tenant, String personId, String lessonId, int choice, boolean right, Instant at) {
+		read(tenant, personId, lessonId, at);
+		String term = Term.of(SchoolTime.local(at).toLocalDate()).id();
+		Pipelines.run(this.redis, ops -> {
+			ops.opsForHash().put(ParentingKeys.person(tenant, personId), ParentingKeys.ANSWER + lessonId,
+					choice + "|" + (right ? "1" : "0") + "|" + at.toEpochMilli());
+			if (right) {
+				ops.opsForSet().add(ParentingKeys.rightAnswers(tenant, term), personId);
+			}
+		});
+	}
+
+	/** The lesson the person looks at in chat now, where 上一课/下一课 move from. */
+	public void cursor(String tenant, String personId, String lessonId) {
+		this.redis.opsForHash().put(ParentingKeys.person(tenant, personId), ParentingKeys.CURSOR, lessonId);
+	}
+
+	public void unsubscribe(String tenant, String personId) {
+		this.redis.opsForSet().add(ParentingKeys.unsubscribed(tenant), personId);
+	}
+
+	public void subscribe(String tenant, String personId) {
+		this.redis.opsForSet().remove(ParentingKeys.unsubscribed(tenant), personId);
+	}
+
+	public boolean subscribed(String tenant, String personId) {
+		return !Boolean.TRUE.equals(this.redis.opsForSet().isMember(ParentingKeys.unsubscribed(tenant), personId));
+	}
+
+	/** Who said 退订, in one round trip. */
+	public Set<String> unsubscribed(String tenant) {
+		return members(ParentingKeys.unsubscribed(tenant));
+	}
+
+	/** The reach figures' four sets for the term and week of {@code day}, in one round trip. */
+	Readers readers(String tenant, LocalDate day) {
+		String term = Term.of(day).id();
+		List<Object> sets = Pipelines.run(this.redis, ops -> {
+			ops.opsForSet().members(ParentingKeys.readers(tenant, term));
+			ops.opsForSet().members(ParentingKeys.rightAnswers(tenant, term));
+			ops.opsForSet().members(ParentingKeys.readersEver(tenant));
+			ops.opsForSet().members(ParentingKeys.readersOfWeek(tenant, Weeks.monday(day)));
+		});
+		return new Readers(set(sets.get(0)), set(sets.get(1)), set(sets.get(2)), set(sets.get(3)));
+	}
+
+	/**
+	 * @param read who read a lesson in the term; {@code right} who answered one right in it; {@code ever} who ever
+	 * read one; {@code week} who read one in the week (Monday to Sunday)
+	 */
+	record Readers(Set<String> read, Set<String> right, Set<String> ever, Set<String> week) {
+	}
+
+	private Set<String> members(String key) {
+		Set<String> members = this.redis.opsForSet().members(key);
+		return members == null ? Set.of() : members;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Set<String> set(Object value) {
+		return value == null ? Set.of() : new HashSet<>((Collection<String>) value);
+	}
+
+}
