@@ -95,7 +95,7 @@ public class DemoLessons {
 						had);
 				this.catalogue.selection().next(learner, friday).ifPresent(l -> lessons.put(person.id(), l.id()));
 			}
-			this.learners.given(tenant, lessons, friday, friday);
+			this.learners.given(tenant, lessons, SchoolTime.instant(friday.atTime(19, 0)), friday);
 			histories = this.learners.histories(tenant, family.stream().map(Person::id).toList());
 			given += lessons.size();
 			reads(tenant, family, lessons, friday, today, keepReading, leftBehind);

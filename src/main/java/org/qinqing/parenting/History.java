@@ -12,19 +12,21 @@ import java.util.Optional;
  * What one person had, read and answered, as their hash in Redis holds it ({@link ParentingKeys#person}).
  *
  * @param had lesson id → the school date it was given
+ * @param givenAt lesson id → when it was given (epoch ms), to order lessons given the same day
  * @param weeks week (the push day's date) → the lesson pushed that week
  * @param read lesson id → the first read
  * @param answers lesson id → the latest answer
  * @param cursor the lesson last shown in chat, or empty
  */
-public record History(String personId, Map<String, LocalDate> had, Map<LocalDate, String> weeks,
-		Map<String, Instant> read, Map<String, Answer> answers, String cursor) {
+public record History(String personId, Map<String, LocalDate> had, Map<String, Long> givenAt,
+		Map<LocalDate, String> weeks, Map<String, Instant> read, Map<String, Answer> answers, String cursor) {
 
 	public record Answer(int choice, boolean right, Instant at) {
 	}
 
 	public History {
 		had = Map.copyOf(had);
+		givenAt = Map.copyOf(givenAt);
 		weeks = Map.copyOf(weeks);
 		read = Map.copyOf(read);
 		answers = Map.copyOf(answers);
@@ -33,12 +35,15 @@ public record History(String personId, Map<String, LocalDate> had, Map<LocalDate
 
 	static History of(String personId, Map<String, String> hash) {
 		Map<String, LocalDate> had = new LinkedHashMap<>();
+		Map<String, Long> givenAt = new LinkedHashMap<>();
 		Map<LocalDate, String> weeks = new LinkedHashMap<>();
 		Map<String, Instant> read = new LinkedHashMap<>();
 		Map<String, Answer> answers = new LinkedHashMap<>();
 		hash.forEach((field, value) -> {
 			if (field.startsWith(ParentingKeys.HAD)) {
-				had.put(field.substring(2), LocalDate.parse(value.substring(0, value.indexOf('|'))));
+				String[] parts = value.split("\\|");
+				had.put(field.substring(2), LocalDate.parse(parts[0]));
+				givenAt.put(field.substring(2), parts.length > 2 ? Long.parseLong(parts[2]) : 0L);
 			}
 			else if (field.startsWith(ParentingKeys.WEEK)) {
 				weeks.put(LocalDate.parse(field.substring(2)), value);
@@ -52,15 +57,16 @@ public record History(String personId, Map<String, LocalDate> had, Map<LocalDate
 						Instant.ofEpochMilli(Long.parseLong(parts[2]))));
 			}
 		});
-		return new History(personId, had, weeks, read, answers, hash.get(ParentingKeys.CURSOR));
+		return new History(personId, had, givenAt, weeks, read, answers, hash.get(ParentingKeys.CURSOR));
 	}
 
-	/** The lessons had, oldest first (by the date given, then by id for a stable order). */
+	/** The lessons had, in the order they were given (then by id, for a stable order). */
 	public List<String> hadInOrder() {
-		return this.had.entrySet()
+		return this.had.keySet()
 			.stream()
-			.sorted(Map.Entry.<String, LocalDate>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-			.map(Map.Entry::getKey)
+			.sorted(Comparator.comparing((String id) -> this.had.get(id))
+				.thenComparing(id -> this.givenAt.getOrDefault(id, 0L))
+				.thenComparing(Comparator.naturalOrder()))
 			.toList();
 	}
 
@@ -73,10 +79,6 @@ public record History(String personId, Map<String, LocalDate> had, Map<LocalDate
 	/** The date the latest lesson was given. */
 	public Optional<LocalDate> latestDate() {
 		return latest().map(this.had::get);
-	}
-
-	static Comparator<History> byPerson() {
-		return Comparator.comparing(History::personId);
 	}
 
 }

@@ -56,14 +56,14 @@ public class Learners {
 	}
 
 	/**
-	 * Records lessons given (person → lesson) on {@code day}, in one round trip; with a {@code week}, as that week's
-	 * push (its retry then finds the same lesson), else as pulled in chat.
+	 * Records lessons given (person → lesson) at {@code at}, in one round trip; with a {@code week}, as that week's
+	 * push (its retry then finds the same lesson), else as pulled in chat. A lesson given before stays as it was.
 	 */
-	public void given(String tenant, Map<String, String> lessonByPerson, LocalDate day, LocalDate week) {
+	public void given(String tenant, Map<String, String> lessonByPerson, Instant at, LocalDate week) {
 		if (lessonByPerson.isEmpty()) {
 			return;
 		}
-		String how = day + "|" + (week == null ? CHAT : PUSH);
+		String how = SchoolTime.local(at).toLocalDate() + "|" + (week == null ? CHAT : PUSH) + "|" + at.toEpochMilli();
 		Pipelines.run(this.redis, ops -> lessonByPerson.forEach((person, lesson) -> {
 			String key = ParentingKeys.person(tenant, person);
 			ops.opsForHash().putIfAbsent(key, ParentingKeys.HAD + lesson, how);

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +29,7 @@ public class LessonCatalogue {
 
 	private final LessonSelection selection;
 
+	@Autowired
 	LessonCatalogue(LessonsProperties properties) {
 		this(LessonFiles.load(properties.location()), SpringFestivals.fromClasspath());
 	}

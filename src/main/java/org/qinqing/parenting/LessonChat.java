@@ -81,14 +81,14 @@ class LessonChat {
 
 	Optional<Shown> byKeyword(String tenant, String personId, String word) {
 		Optional<Lesson> lesson = this.catalogue.byKeyword(word);
-		lesson.ifPresent(l -> this.learners.given(tenant, Map.of(personId, l.id()), today(), null));
+		lesson.ifPresent(l -> this.learners.given(tenant, Map.of(personId, l.id()), this.clock.instant(), null));
 		return lesson.flatMap(l -> show(tenant, personId, l, "lesson-lead-keyword"));
 	}
 
 	private Optional<Shown> fresh(String tenant, LearnerProfiles.Profile profile, String leadKey) {
 		String personId = profile.person().id();
 		Optional<Lesson> next = this.catalogue.selection().next(profile.learner(), today());
-		next.ifPresent(l -> this.learners.given(tenant, Map.of(personId, l.id()), today(), null));
+		next.ifPresent(l -> this.learners.given(tenant, Map.of(personId, l.id()), this.clock.instant(), null));
 		return next.flatMap(l -> show(tenant, personId, l, leadKey));
 	}
 

@@ -13,7 +13,6 @@ import org.qinqing.notify.Message;
 import org.qinqing.people.Directory;
 import org.qinqing.people.Person;
 import org.qinqing.people.SchoolRecords;
-import org.qinqing.system.SchoolTime;
 import org.springframework.stereotype.Service;
 
 /**
@@ -92,7 +91,7 @@ public class LessonDeliveries {
 
 	/** Records that these people were given these lessons for {@code week} (person id → lesson id), in one trip. */
 	public void recordSent(String tenant, LocalDate week, Map<String, String> lessonByPerson, Instant at) {
-		this.learners.given(tenant, lessonByPerson, SchoolTime.local(at).toLocalDate(), week);
+		this.learners.given(tenant, lessonByPerson, at, week);
 	}
 
 	/** The push of one lesson to one person: text inside the service window, else a template with the link. */
