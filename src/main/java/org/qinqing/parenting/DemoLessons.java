@@ -107,6 +107,7 @@ public class DemoLessons {
 	/** Who read that week's lesson and how they answered, by each family's habit. */
 	private void reads(String tenant, List<Person> family, Map<String, String> lessons, LocalDate friday,
 			LocalDate today, Set<String> keepReading, Map<String, Child> leftBehind) {
+		List<Learners.Activity> activities = new ArrayList<>();
 		for (Person person : family) {
 			String lessonId = lessons.get(person.id());
 			String familyId = person.childIds().stream().map(leftBehind::get).filter(java.util.Objects::nonNull)
@@ -123,16 +124,16 @@ public class DemoLessons {
 			if (at.toLocalDate().isAfter(today)) {
 				at = friday.atTime(20, 0);
 			}
-			this.learners.read(tenant, person.id(), lessonId, SchoolTime.instant(at));
+			int choice = 0;
+			Lesson lesson = this.catalogue.find(lessonId).orElseThrow();
 			if (week.nextInt(10) < 7) {
-				Lesson lesson = this.catalogue.find(lessonId).orElseThrow();
 				int options = lesson.question().options().size();
-				int choice = week.nextInt(10) < 8 ? lesson.question().answer()
-						: 1 + (lesson.question().answer() % options);
-				this.learners.answered(tenant, person.id(), lessonId, choice, lesson.question().isRight(choice),
-						SchoolTime.instant(at.plusMinutes(3)));
+				choice = week.nextInt(10) < 8 ? lesson.question().answer() : 1 + (lesson.question().answer() % options);
 			}
+			activities.add(new Learners.Activity(person.id(), lessonId, SchoolTime.instant(at), choice,
+					choice > 0 && lesson.question().isRight(choice)));
 		}
+		this.learners.record(tenant, activities);
 	}
 
 	private static Set<Integer> gradesOf(Person person, Map<String, Child> children, Map<String, Integer> grades) {

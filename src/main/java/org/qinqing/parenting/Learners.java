@@ -75,34 +75,47 @@ public class Learners {
 
 	/**
 	 * Records that the person read the lesson (its page opened, or its question answered); only the first time is
-	 * kept. The term counted is the one of the read's school date.
+	 * kept. The term and week counted are those of the read's school date.
 	 *
 	 * @return whether this was their first read of it
 	 */
 	public boolean read(String tenant, String personId, String lessonId, Instant at) {
-		LocalDate day = SchoolTime.local(at).toLocalDate();
-		String term = Term.of(day).id();
-		List<Object> results = Pipelines.run(this.redis, ops -> {
-			ops.opsForHash().putIfAbsent(ParentingKeys.person(tenant, personId), ParentingKeys.READ + lessonId,
-					String.valueOf(at.toEpochMilli()));
-			ops.opsForSet().add(ParentingKeys.readers(tenant, term), personId);
-			ops.opsForSet().add(ParentingKeys.readersOfWeek(tenant, Weeks.monday(day)), personId);
-			ops.opsForSet().add(ParentingKeys.readersEver(tenant), personId);
-		});
+		List<Object> results = Pipelines.run(this.redis, ops -> read(ops, tenant, new Activity(personId, lessonId, at, 0, false)));
 		return Boolean.TRUE.equals(results.get(0));
 	}
 
 	/** Records an answer (it reads the lesson too); a right one counts the person among the term's right answers. */
 	public void answered(String tenant, String personId, String lessonId, int choice, boolean right, Instant at) {
-		read(tenant, personId, lessonId, at);
-		String term = Term.of(SchoolTime.local(at).toLocalDate()).id();
-		Pipelines.run(this.redis, ops -> {
-			ops.opsForHash().put(ParentingKeys.person(tenant, personId), ParentingKeys.ANSWER + lessonId,
-					choice + "|" + (right ? "1" : "0") + "|" + at.toEpochMilli());
-			if (right) {
-				ops.opsForSet().add(ParentingKeys.rightAnswers(tenant, term), personId);
+		record(tenant, List.of(new Activity(personId, lessonId, at, choice, right)));
+	}
+
+	/** A read ({@code choice} 0) or an answer, for {@link #record}. */
+	record Activity(String personId, String lessonId, Instant at, int choice, boolean right) {
+	}
+
+	/** Many reads and answers in one round trip (the demo's term). */
+	void record(String tenant, List<Activity> activities) {
+		Pipelines.run(this.redis, ops -> activities.forEach(a -> {
+			read(ops, tenant, a);
+			if (a.choice() > 0) {
+				String term = Term.of(SchoolTime.local(a.at()).toLocalDate()).id();
+				ops.opsForHash().put(ParentingKeys.person(tenant, a.personId()), ParentingKeys.ANSWER + a.lessonId(),
+						a.choice() + "|" + (a.right() ? "1" : "0") + "|" + a.at().toEpochMilli());
+				if (a.right()) {
+					ops.opsForSet().add(ParentingKeys.rightAnswers(tenant, term), a.personId());
+				}
 			}
-		});
+		}));
+	}
+
+	private static void read(org.springframework.data.redis.core.RedisOperations<String, String> ops, String tenant,
+			Activity a) {
+		LocalDate day = SchoolTime.local(a.at()).toLocalDate();
+		ops.opsForHash().putIfAbsent(ParentingKeys.person(tenant, a.personId()), ParentingKeys.READ + a.lessonId(),
+				String.valueOf(a.at().toEpochMilli()));
+		ops.opsForSet().add(ParentingKeys.readers(tenant, Term.of(day).id()), a.personId());
+		ops.opsForSet().add(ParentingKeys.readersOfWeek(tenant, Weeks.monday(day)), a.personId());
+		ops.opsForSet().add(ParentingKeys.readersEver(tenant), a.personId());
 	}
 
 	/** The lesson the person looks at in chat now, where 上一课/下一课 move from. */

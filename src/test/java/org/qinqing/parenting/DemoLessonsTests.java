@@ -1,0 +1,55 @@
+package org.qinqing.parenting;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.qinqing.people.Child;
+import org.qinqing.people.SchoolRecords;
+import org.qinqing.support.PortalTestSupport;
+import org.qinqing.support.TestDates;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo school starts with a term's parenting history: lessons given every Friday, most families reading, a few
+ * never opening one, so the reach page and the tile show real-looking figures on first start.
+ */
+class DemoLessonsTests extends PortalTestSupport {
+
+	@Autowired
+	Reach reach;
+
+	@Autowired
+	SchoolRecords records;
+
+	@Autowired
+	Learners learners;
+
+	@Test
+	void theDemoSchoolHasATermOfReadsWithAFewFamiliesToFollowUp() {
+		List<Child> children = List.copyOf(this.records.children(TENANT, this.records.ids(TENANT, "child")).values());
+		Reach.Report report = this.reach.of(TENANT, children);
+		assertThat(report.total().leftBehind()).isGreaterThan(20);
+		assertThat(report.total().reachedPercent()).isBetween(70.0, 97.0);
+		assertThat(report.total().answeredRightPercent()).isBetween(40.0, report.total().reachedPercent());
+		assertThat(report.neverOpened()).isNotEmpty();
+		assertThat(report.classes()).hasSizeGreaterThanOrEqualTo(6);
+		// every adult of a left-behind child was given last Friday's lesson, as the push would have
+		LocalDate friday = TestDates.TODAY.with(java.time.temporal.TemporalAdjusters.previous(DayOfWeek.FRIDAY));
+		String adult = this.records.adultsOf(TENANT, report.neverOpened().get(0).child().id()).get(0).id();
+		assertThat(this.learners.history(TENANT, adult).weeks()).containsKey(friday);
+	}
+
+	@Test
+	void theFridaysOfTheTermSoFarAndAtLeastFour() {
+		List<LocalDate> fridays = DemoLessons.fridays(TestDates.TODAY);
+		assertThat(fridays).hasSizeGreaterThanOrEqualTo(DemoLessons.MIN_WEEKS)
+			.allMatch(d -> d.getDayOfWeek() == DayOfWeek.FRIDAY && d.isBefore(TestDates.TODAY))
+			.isSorted();
+		assertThat(fridays.get(fridays.size() - 1)).isAfter(TestDates.TODAY.minusDays(8));
+	}
+
+}
