@@ -116,6 +116,7 @@ public class DemoLessons {
 			boolean never = !keepReading.contains(person.id()) && habit.nextInt(NEVER_ONE_IN) == 0;
 			// a guardian at home reads more often than a parent at work far away
 			int readsInTen = person.role() == Role.GUARDIAN ? 6 + habit.nextInt(4) : 3 + habit.nextInt(4);
+			int answersInTen = Math.max(0, habit.nextInt(12) - 3);
 			Random week = new Random((person.id() + friday).hashCode());
 			if (lessonId == null || never || week.nextInt(10) >= readsInTen) {
 				continue;
@@ -126,9 +127,10 @@ public class DemoLessons {
 			}
 			int choice = 0;
 			Lesson lesson = this.catalogue.find(lessonId).orElseThrow();
-			if (week.nextInt(10) < 7) {
+			// some families read and never answer; most answer now and then
+			if (week.nextInt(10) < answersInTen) {
 				int options = lesson.question().options().size();
-				choice = week.nextInt(10) < 8 ? lesson.question().answer() : 1 + (lesson.question().answer() % options);
+				choice = week.nextInt(10) < 7 ? lesson.question().answer() : 1 + (lesson.question().answer() % options);
 			}
 			activities.add(new Learners.Activity(person.id(), lessonId, SchoolTime.instant(at), choice,
 					choice > 0 && lesson.question().isRight(choice)));

@@ -114,7 +114,7 @@ public class Learners {
 		ops.opsForHash().putIfAbsent(ParentingKeys.person(tenant, a.personId()), ParentingKeys.READ + a.lessonId(),
 				String.valueOf(a.at().toEpochMilli()));
 		ops.opsForSet().add(ParentingKeys.readers(tenant, Term.of(day).id()), a.personId());
-		ops.opsForSet().add(ParentingKeys.readersOfWeek(tenant, Weeks.monday(day)), a.personId());
+		ops.opsForSet().add(ParentingKeys.readersOfWeek(tenant, Weeks.start(day)), a.personId());
 		ops.opsForSet().add(ParentingKeys.readersEver(tenant), a.personId());
 	}
 
@@ -147,14 +147,14 @@ public class Learners {
 			ops.opsForSet().members(ParentingKeys.readers(tenant, term));
 			ops.opsForSet().members(ParentingKeys.rightAnswers(tenant, term));
 			ops.opsForSet().members(ParentingKeys.readersEver(tenant));
-			ops.opsForSet().members(ParentingKeys.readersOfWeek(tenant, Weeks.monday(day)));
+			ops.opsForSet().members(ParentingKeys.readersOfWeek(tenant, Weeks.start(day)));
 		});
 		return new Readers(set(sets.get(0)), set(sets.get(1)), set(sets.get(2)), set(sets.get(3)));
 	}
 
 	/**
 	 * @param read who read a lesson in the term; {@code right} who answered one right in it; {@code ever} who ever
-	 * read one; {@code week} who read one in the week (Monday to Sunday)
+	 * read one; {@code week} who read one in the lesson week ({@link Weeks}: since the last push day)
 	 */
 	record Readers(Set<String> read, Set<String> right, Set<String> ever, Set<String> week) {
 	}

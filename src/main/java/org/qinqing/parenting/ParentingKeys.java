@@ -37,9 +37,9 @@ final class ParentingKeys {
 		return RedisKeys.of(tenant, "parenting:readers", termId);
 	}
 
-	/** Set of the people who read a lesson in the week starting that Monday: this week's reach. */
-	static String readersOfWeek(String tenant, java.time.LocalDate monday) {
-		return RedisKeys.of(tenant, "parenting:readers-week", monday.toString());
+	/** Set of the people who read a lesson in the lesson week starting that push day: this week's reach. */
+	static String readersOfWeek(String tenant, java.time.LocalDate start) {
+		return RedisKeys.of(tenant, "parenting:readers-week", start.toString());
 	}
 
 	/** Set of the people who answered a lesson's question right in the term. */

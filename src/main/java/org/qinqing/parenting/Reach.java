@@ -34,7 +34,7 @@ public class Reach {
 	/**
 	 * @param leftBehind left-behind children counted
 	 * @param reached of them, with an adult who read a lesson this term
-	 * @param reachedThisWeek with an adult who read one this week
+	 * @param reachedThisWeek with an adult who read one this lesson week (since the last push day)
 	 * @param answeredRight with an adult who answered a question right this term
 	 * @param neverOpened with no adult who ever opened one
 	 */

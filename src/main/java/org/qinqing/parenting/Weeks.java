@@ -4,14 +4,20 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 
-/** The school week a date is in, Monday to Sunday. */
+/**
+ * A lesson week: from a push day (Friday, the weekly push's default) to the Thursday after, so "this week's
+ * readers" are those of the lesson pushed last, whatever day of the week the figure is read.
+ */
 final class Weeks {
+
+	static final DayOfWeek PUSH_DAY = DayOfWeek.FRIDAY;
 
 	private Weeks() {
 	}
 
-	static LocalDate monday(LocalDate day) {
-		return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+	/** The push day that starts the lesson week of {@code day}. */
+	static LocalDate start(LocalDate day) {
+		return day.with(TemporalAdjusters.previousOrSame(PUSH_DAY));
 	}
 
 }
