@@ -90,11 +90,11 @@ public class Learners {
 	}
 
 	/** A read ({@code choice} 0) or an answer, for {@link #record}. */
-	record Activity(String personId, String lessonId, Instant at, int choice, boolean right) {
+	public record Activity(String personId, String lessonId, Instant at, int choice, boolean right) {
 	}
 
-	/** Many reads and answers in one round trip (the demo's term). */
-	void record(String tenant, List<Activity> activities) {
+	/** Many reads and answers in one round trip (the demo's term, a benchmark's county). */
+	public void record(String tenant, List<Activity> activities) {
 		Pipelines.run(this.redis, ops -> activities.forEach(a -> {
 			read(ops, tenant, a);
 			if (a.choice() > 0) {
