@@ -60,8 +60,10 @@ class LessonFilesTests {
 
 	@Test
 	void theSchoolsLessonsLoad() {
-		// the real programme (none before the content is merged); each file passes the same checks
+		// the real programme: a school year of weekly lessons, each file through the same checks
 		List<Lesson> lessons = LessonFiles.load(LessonFiles.LOCATION);
+		assertThat(lessons).hasSizeGreaterThanOrEqualTo(24);
+		assertThat(lessons).extracting(Lesson::audience).contains(Audience.GUARDIAN, Audience.PARENT, Audience.BOTH);
 		assertThat(lessons).extracting(Lesson::order).isSorted().doesNotHaveDuplicates();
 		lessons.forEach(l -> assertThat(l.keywords()).hasSizeBetween(2, 8));
 	}
