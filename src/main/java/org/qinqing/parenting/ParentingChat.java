@@ -67,6 +67,25 @@ class ParentingChat {
 				"parenting.stopped", "parenting.stopped-already", "parenting.started", "parenting.started-already",
 				"parenting.lesson-lead-week", "parenting.lesson-lead-previous", "parenting.lesson-lead-next",
 				"parenting.lesson-lead-keyword");
+		keywordsTakeNoCommandWord(catalogue, scripts);
+	}
+
+	/** A lesson keyword that is a global command or one of 家长课堂's own words would never pull its lesson. */
+	private static void keywordsTakeNoCommandWord(LessonCatalogue catalogue, BotScripts scripts) {
+		java.util.Set<String> taken = new java.util.HashSet<>();
+		for (String key : List.of("commands.menu", "commands.cancel", "commands.back", "commands.help",
+				"parenting.words-lesson", "parenting.words-previous", "parenting.words-next", "parenting.words-stop",
+				"parenting.words-start")) {
+			taken.addAll(scripts.strings(key));
+		}
+		for (Lesson lesson : catalogue.all()) {
+			for (String word : lesson.keywords()) {
+				if (taken.contains(word)) {
+					throw new IllegalStateException("Lesson " + lesson.id() + ": keyword '" + word
+							+ "' is a command word (bot-scripts/commands.yaml or parenting.yaml)");
+				}
+			}
+		}
 	}
 
 	@Bean

@@ -59,6 +59,18 @@ class LessonFilesTests {
 	}
 
 	@Test
+	void theCatalogueBeanStopsTheStartOnABrokenFile() {
+		assertThatThrownBy(() -> new LessonCatalogue(
+				new LessonsProperties("classpath*:parenting/broken/title-too-long/*.yaml", 95)))
+			.isInstanceOf(LessonFileException.class)
+			.hasMessageContaining("01-a.yaml")
+			.hasMessageContaining("'title'")
+			.hasMessageContaining("more than 20");
+		assertThat(new LessonCatalogue(new LessonsProperties(FIXTURES, 95)).byKeyword("溺水").orElseThrow().id())
+			.isEqualTo("fixture-drowning");
+	}
+
+	@Test
 	void theSchoolsLessonsLoad() {
 		// the real programme: a school year of weekly lessons, each file through the same checks
 		List<Lesson> lessons = LessonFiles.load(LessonFiles.LOCATION);
