@@ -94,6 +94,19 @@ class LessonPageTests extends ParentingTestSupport {
 	}
 
 	@Test
+	void theAudienceIsTheBoundParentsAndGuardiansOfChildren() {
+		Family bound = family(Role.GUARDIAN, 2);
+		Family unbound = family(Role.PARENT, 2);
+		this.directory.unbindAll(SCHOOL, unbound.openid());
+		String teacher = "pt-" + bound.adult().id();
+		this.records.save(SCHOOL, new org.qinqing.people.Person(teacher, Role.TEACHER, "周明", "", List.of(),
+				List.of(bound.schoolClass().id())));
+		this.directory.bind(SCHOOL, "parenting-t-" + teacher, teacher);
+		List<String> audience = this.deliveries.audience(SCHOOL);
+		assertThat(audience).contains(bound.adult().id()).doesNotContain(unbound.adult().id(), teacher).isSorted();
+	}
+
+	@Test
 	void theWeeklyPushesMessageTellsHowToAnswerAndLinksThePage() {
 		Family parent = family(Role.PARENT, 2);
 		String p = parent.adult().id();
