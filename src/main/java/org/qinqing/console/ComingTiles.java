@@ -7,17 +7,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Places on the dashboard for the plan's targets whose features are not built yet (monthly talks,
- * parenting-school reach, emergencies). They say so rather than show a number;
+ * Places on the dashboard for the plan's targets whose features are not built yet (parenting-school reach,
+ * emergencies; the monthly talks have their own tile now). They say so rather than show a number;
  * each feature replaces its tile with a computed one.
  */
 @Configuration(proxyBeanMethods = false)
 class ComingTiles {
-
-	@Bean
-	DashboardTile talksTile(MessageSource messages) {
-		return coming(30, "tile.talks", messages);
-	}
 
 	@Bean
 	DashboardTile parentingTile(MessageSource messages) {

@@ -89,6 +89,12 @@ public class TalkCards {
 		return cards(tenant, ids == null ? List.of() : ids);
 	}
 
+	/** A child's cards, newest first (at most 200): two round trips. */
+	List<TalkCard> ofChild(String tenant, String childId) {
+		Set<String> ids = this.redis.opsForZSet().reverseRange(TalksKeys.childCards(tenant, childId), 0, 199);
+		return cards(tenant, ids == null ? List.of() : ids);
+	}
+
 	/** Who recorded a talk with each child in the month, by child id: one round trip for the whole tenant. */
 	Map<String, Set<String>> talked(String tenant, YearMonth month) {
 		Map<Object, Object> raw = this.redis.opsForHash().entries(TalksKeys.talked(tenant, month));
