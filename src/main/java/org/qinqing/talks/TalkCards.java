@@ -38,8 +38,11 @@ public class TalkCards {
 		this.redis = redis;
 	}
 
-	/** Saves a new card; returns it with its id. */
-	TalkCard save(String tenant, TalkCard card) {
+	/**
+	 * Saves a new card; returns it with its id. The store only: callers check the access rule first (as
+	 * {@link TalkRecorder} does); public for the benchmark's seeding.
+	 */
+	public TalkCard save(String tenant, TalkCard card) {
 		String id = this.redis.execute(SAVE, TalksKeys.forSaving(tenant, card.month(), card.childId()), write(card),
 				card.childId(), card.teacherId(), String.valueOf(card.date().toEpochDay()));
 		return card.withId(id);
