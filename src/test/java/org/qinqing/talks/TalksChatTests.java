@@ -65,6 +65,12 @@ class TalksChatTests extends PortalTestSupport {
 	@Autowired
 	DueJobs jobs;
 
+	@Autowired
+	TalkReminders reminders;
+
+	@Autowired
+	TalkSettingsStore settings;
+
 	String teacher;
 
 	String otherTeacher;
@@ -160,6 +166,32 @@ class TalksChatTests extends PortalTestSupport {
 		assertThat(saved).contains("需要关注：是（已建个别教育方案 P");
 		awaitPush(this.leader, "黄老师和一诺（三年级(7)班）谈心后觉得孩子需要关注");
 		assertThat(pushes(this.leader, "一个人哭")).isEmpty();
+	}
+
+	@Test
+	void talkTimeRemindsOfTheChildStillOwedOnceAndNobodyWhoOwesNothing() {
+		LocalDate tuesday = org.qinqing.system.SchoolTime.today(this.clock);
+		TalkSettings s = this.settings.settings(TALKS);
+		org.junit.jupiter.api.Assumptions.assumeTrue(s.calendar().isSchoolDay(tuesday)
+				&& s.calendar().owes(java.time.YearMonth.from(tuesday)), "the coming Tuesday is in a term");
+		record(this.teacher, "4", "1", "跳过", false);
+		this.clock.set(tuesday.atTime(13, 0));
+		this.reminders.schedule(TALKS);
+		assertThat(this.jobs.dueAt(TALKS, TalkReminders.REMIND, tuesday.toString())).isPresent();
+		this.clock.set(tuesday.atTime(14, 1));
+		this.jobs.runDue(TALKS);
+		awaitPush(this.teacher, "本月还没谈心的孩子（1个）：小明");
+		assertThat(pushes(this.teacher, "谈心时间")).hasSize(1);
+		assertThat(pushes(this.teacher, "谈心时间").get(0).getBodyAsString()).doesNotContain("一诺");
+		// a restart or a second instance schedules the same talk time again: it sends nothing more
+		this.jobs.schedule(TALKS, TalkReminders.REMIND, tuesday.toString(), this.clock.instant().minusSeconds(1),
+				java.util.Map.of());
+		this.jobs.runDue(TALKS);
+		Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+			.until(() -> pushes(this.teacher, "谈心时间").size() == 1);
+		assertThat(pushes(this.otherTeacher, "谈心时间")).as("owes nothing").isEmpty();
+		// and the next talk time is waiting
+		assertThat(this.jobs.dueAt(TALKS, TalkReminders.REMIND, tuesday.plusWeeks(1).toString())).isPresent();
 	}
 
 	/** Records a talk today with the class's 一诺; returns the saved card's reply. */

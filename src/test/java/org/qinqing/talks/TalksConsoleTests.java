@@ -1,6 +1,7 @@
 package org.qinqing.talks;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,15 @@ class TalksConsoleTests extends PortalTestSupport {
 
 	@Autowired
 	TalkCards cards;
+
+	@Autowired
+	IndividualPlans plans;
+
+	@Autowired
+	org.qinqing.jobs.DueJobs jobs;
+
+	@Autowired
+	org.qinqing.console.AuditLog audit;
 
 	String mine;
 
@@ -127,6 +137,31 @@ class TalksConsoleTests extends PortalTestSupport {
 		assertThat(leader.get("/console").body()).contains("本月谈心", "名留守儿童");
 		assertThat(leader.get("/console/talks/settings").status()).isEqualTo(200);
 		assertThat(signedIn(this.mine).get("/console/talks/settings").status()).isEqualTo(404);
+	}
+
+	@Test
+	void aPlanGetsItsGoalAndFollowUpsAndClosesOnlyWithANote() {
+		IndividualPlan plan = this.plans.open(TENANT, this.card, Instant.now());
+		ConsoleBrowser teacher = signedIn(this.mine);
+		assertThat(teacher.get("/console/talks/plans").body()).contains(plan.id(), "王一诺", "待填写");
+		LocalDate followUp = TestDates.TODAY.plusDays(7);
+		ConsoleBrowser.Page saved = teacher.post("/console/talks/plans/" + plan.id(),
+				Map.of("goal", "把作业跟上", "measures", "每周谈一次", "followUps", followUp.toString()));
+		assertThat(saved.location()).contains("/console/talks/plans/" + plan.id());
+		assertThat(this.jobs.dueAt(TENANT, IndividualPlans.FOLLOW_UP, IndividualPlans.subject(plan.id(), followUp)))
+			.isPresent();
+		assertThat(teacher.post("/console/talks/plans/" + plan.id() + "/close", Map.of("note", "")).body())
+			.contains("结束方案要写几句说明");
+		assertThat(this.plans.plan(TENANT, plan.id()).orElseThrow().open()).isTrue();
+		teacher.post("/console/talks/plans/" + plan.id() + "/close", Map.of("note", "作业跟上了，孩子开朗多了"));
+		IndividualPlan closed = this.plans.plan(TENANT, plan.id()).orElseThrow();
+		assertThat(closed.open()).isFalse();
+		assertThat(closed.closeNote()).isEqualTo("作业跟上了，孩子开朗多了");
+		assertThat(this.jobs.dueAt(TENANT, IndividualPlans.FOLLOW_UP, IndividualPlans.subject(plan.id(), followUp)))
+			.isEmpty();
+		assertThat(this.audit.latest(TENANT, 50)).anyMatch(e -> e.action().equals("talk-plan-close")
+				&& e.target().equals(plan.id()));
+		assertThat(signedIn(this.other).get("/console/talks/plans/" + plan.id()).status()).isEqualTo(404);
 	}
 
 	private String account(String username, StaffRole role, String personId) {
