@@ -69,6 +69,9 @@ class TalksChatTests extends PortalTestSupport {
 	TalkReminders reminders;
 
 	@Autowired
+	org.qinqing.notify.ServiceWindow window;
+
+	@Autowired
 	TalkSettingsStore settings;
 
 	String teacher;
@@ -192,6 +195,30 @@ class TalksChatTests extends PortalTestSupport {
 		assertThat(pushes(this.otherTeacher, "谈心时间")).as("owes nothing").isEmpty();
 		// and the next talk time is waiting
 		assertThat(this.jobs.dueAt(TALKS, TalkReminders.REMIND, tuesday.plusWeeks(1).toString())).isPresent();
+	}
+
+	@Test
+	void theMonthsLastSchoolDayGivesTheLeadersTheChildrenStillMissing() {
+		LocalDate tuesday = org.qinqing.system.SchoolTime.today(this.clock);
+		java.time.YearMonth month = java.time.YearMonth.from(tuesday);
+		TalkSettings s = this.settings.settings(TALKS);
+		java.util.Optional<java.time.LocalDateTime> at = s.missingListTime(month);
+		org.junit.jupiter.api.Assumptions.assumeTrue(at.isPresent() && at.get().isAfter(tuesday.atTime(10, 0)),
+				"the coming Tuesday's month owes talks");
+		record(this.teacher, "4", "1", "跳过", false);
+		this.reminders.schedule(TALKS);
+		assertThat(this.jobs.dueAt(TALKS, TalkReminders.MISSING, month.toString()))
+			.contains(org.qinqing.system.SchoolTime.instant(at.get()));
+		// the leader wrote that morning (weeks ahead: past the portal's timestamp tolerance, so the window is opened
+		// as the portal would): the list goes as a customer-service message
+		this.clock.set(at.get().minusHours(6));
+		this.window.opened(TALKS, this.leader);
+		this.clock.set(at.get().plusMinutes(1));
+		this.jobs.runDue(TALKS);
+		awaitPush(this.leader, "本月谈心还差");
+		String list = pushes(this.leader, "本月谈心还差").get(0).getBodyAsString();
+		assertThat(list).contains("三年级(7)班（黄老师）：小明").doesNotContain("一诺");
+		assertThat(pushes(this.teacher, "本月谈心还差")).isEmpty();
 	}
 
 	/** Records a talk today with the class's 一诺; returns the saved card's reply. */

@@ -134,7 +134,8 @@ class TalksConsoleTests extends PortalTestSupport {
 		}
 		assertThat(leader.get("/console/talks/print?month=" + month).body()).contains(this.card.id(), "说想妈妈了",
 				"教师签名");
-		assertThat(leader.get("/console").body()).contains("本月谈心", "名留守儿童");
+		// a figure against 100% in term time; in a holiday month the tile says no talks are owed
+		assertThat(leader.get("/console").body()).contains("本月谈心", "留守儿童").doesNotContain("该功能正在开发，上线后这里显示实时数字。本月谈心");
 		assertThat(leader.get("/console/talks/settings").status()).isEqualTo(200);
 		assertThat(signedIn(this.mine).get("/console/talks/settings").status()).isEqualTo(404);
 	}
