@@ -98,25 +98,29 @@ class TalkRecorder {
 			this.redis.opsForValue().set(TalksKeys.lastSaved(tenant, teacherId), card.id(),
 					this.properties.parentsAfter());
 		}
-		Optional<IndividualPlan> plan = Optional.empty();
+		Optional<IndividualPlan> plan = concern ? Optional.of(concernRaised(tenant, card, child.get())) : Optional.empty();
 		if (concern) {
-			IndividualPlan opened = this.plans.open(tenant, card, now);
-			plan = Optional.of(opened);
 			String teacherName = this.records.person(tenant, teacherId).map(Person::name).orElse("");
-			this.audit.recordFromChat(tenant, teacherId, teacherName, PLAN_OPENED, opened.id());
-			String className = this.records.schoolClass(tenant, card.classId()).map(c -> c.name()).orElse("");
-			this.notices.concern(tenant, opened, org.qinqing.people.PersonNames.givenName(child.get().name()), className,
-					teacherName);
+			this.audit.recordFromChat(tenant, teacherId, teacherName, PLAN_OPENED, plan.get().id());
 		}
 		return Optional.of(new Saved(card, plan, hasParents));
+	}
+
+	/** A card marked 需要关注 (in chat, or later in the console): a plan is opened and the leaders are told. */
+	IndividualPlan concernRaised(String tenant, TalkCard card, Child child) {
+		IndividualPlan opened = this.plans.open(tenant, card, this.clock.instant());
+		String teacherName = this.records.person(tenant, card.teacherId()).map(Person::name).orElse("");
+		String className = this.records.schoolClass(tenant, card.classId()).map(c -> c.name()).orElse("");
+		this.notices.concern(tenant, opened, org.qinqing.people.PersonNames.givenName(child.name()), className,
+				teacherName);
+		return opened;
 	}
 
 	/** Marks the teacher's card saved last private while its parents' note has not gone; empty when none. */
 	Optional<TalkCard> keepPrivate(String tenant, String teacherId) {
 		String id = this.redis.opsForValue().get(TalksKeys.lastSaved(tenant, teacherId));
 		Optional<TalkCard> card = this.cards.card(tenant, id).filter(c -> c.teacherId().equals(teacherId));
-		card.ifPresent(c -> setPrivate(tenant, c, true, teacherId));
-		return card.map(c -> c);
+		return card.map(c -> setPrivate(tenant, c, true, teacherId));
 	}
 
 	/** Sets a card private or shared; a private card's pending parents' note is cancelled. */

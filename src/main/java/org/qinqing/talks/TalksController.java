@@ -170,6 +170,12 @@ class TalksController {
 			this.recorder.setPrivate(user.tenant(), changed, secret, by);
 		}
 		this.audit.record(user, EDIT_ACTION, id);
+		if (concern && !card.concern()) {
+			this.records.child(user.tenant(), card.childId()).ifPresent(child -> {
+				IndividualPlan plan = this.recorder.concernRaised(user.tenant(), changed, child);
+				this.audit.record(user, TalkRecorder.PLAN_OPENED, plan.id());
+			});
+		}
 		return "redirect:" + PATH + "/cards/" + id + "?saved";
 	}
 

@@ -42,6 +42,9 @@ class TalksConsoleTests extends PortalTestSupport {
 	StaffAccounts accounts;
 
 	@Autowired
+	org.qinqing.people.Directory directory;
+
+	@Autowired
 	TalkCards cards;
 
 	@Autowired
@@ -73,6 +76,9 @@ class TalksConsoleTests extends PortalTestSupport {
 		this.childId = "c-tc-" + id;
 		this.records.save(TENANT, new Child(this.childId, "王一诺", "tc-" + id, LeftBehindType.BOTH_AWAY, "f-tc-" + id, ""));
 		this.records.save(TENANT, new Child("c-tc2-" + id, "李小明", "tc-" + id, LeftBehindType.BOTH_AWAY, "f-tc2-" + id, ""));
+		// bound like real teachers: the demo tenant is shared, and other tests look for its unbound people
+		this.directory.bind(TENANT, "talks-console-t-tc-" + id, "t-tc-" + id);
+		this.directory.bind(TENANT, "talks-console-t-tc-o-" + id, "t-tc-o-" + id);
 		this.mine = account("talks-t-" + id, StaffRole.TEACHER, "t-tc-" + id);
 		this.other = account("talks-o-" + id, StaffRole.TEACHER, "t-tc-o-" + id);
 		this.admin = account("talks-a-" + id, StaffRole.ADMIN, "");
