@@ -148,7 +148,8 @@ class TalksChatTests extends PortalTestSupport {
 		assertThat(WECHAT_API.findAll(postRequestedFor(urlPathEqualTo(CUSTOM)).withRequestBody(containing("秘密"))))
 			.isEmpty();
 		String news = say(this.parent, "孩子近况");
-		assertThat(news).contains("一诺：", "和黄老师谈了心，心情：很好").doesNotContain("秘密", "生活");
+		assertThat(news).contains("一诺：", "和黄老师谈了心，心情：很好", "最近还没有亲情视频", "月读了2节家长课")
+			.doesNotContain("秘密", "生活");
 		// another class's teacher: the child is not among theirs, in chat
 		assertThat(say(this.otherTeacher, "谈心记录")).doesNotContain("一诺").contains("还没有留守儿童");
 	}
@@ -270,6 +271,13 @@ class TalksChatTests extends PortalTestSupport {
 		@Primary
 		TickingClock talksClock() {
 			return new TickingClock();
+		}
+
+		/** Stands in for the parenting school's line in 孩子近况 (this context's tenant only). */
+		@Bean
+		ChildNewsLine lessonsLine() {
+			return (tenant, childId, month) -> TALKS.equals(tenant) && childId.startsWith("c-tk-")
+					? java.util.Optional.of(month.getMonthValue() + "月读了2节家长课") : java.util.Optional.empty();
 		}
 
 	}
