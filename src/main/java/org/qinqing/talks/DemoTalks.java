@@ -32,8 +32,6 @@ class DemoTalks {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoTalks.class);
 
-	private static final String[] TOPICS = { "学习", "生活", "心理", "家庭", "安全", "其他" };
-
 	private final DemoData demo;
 
 	private final TalksRoster roster;
@@ -76,6 +74,7 @@ class DemoTalks {
 		this.roster.arrived(tenant, since);
 		SchoolCalendar calendar = this.settings.settings(tenant).calendar();
 		List<String> notes = this.scripts.strings("talks.demo-notes");
+		String[] topicWords = this.scripts.strings("talks.record.topics.options").toArray(String[]::new);
 		Random random = new Random(15);
 		int saved = 0;
 		TalkCard concern = null;
@@ -92,9 +91,9 @@ class DemoTalks {
 				}
 				String teacher = p.teachers().get(random.nextInt(p.teachers().size()));
 				LocalDate day = days.get(random.nextInt(days.size()));
-				List<String> topics = new ArrayList<>(List.of(TOPICS[random.nextInt(4)]));
+				List<String> topics = new ArrayList<>(List.of(topicWords[random.nextInt(4)]));
 				if (random.nextBoolean()) {
-					String more = TOPICS[random.nextInt(TOPICS.length)];
+					String more = topicWords[random.nextInt(topicWords.length)];
 					if (!topics.contains(more)) {
 						topics.add(more);
 					}

@@ -58,7 +58,7 @@ class TalkChat {
 		this.wording = wording;
 		this.scripts = scripts;
 		scripts.require(P + "saved", P + "note-none", P + "concern-yes", P + "concern-no", P + "parents-told",
-				P + "parents-none", P + "private-done", P + "private-none", P + "not-yours");
+				P + "parents-none", P + "private-done", P + "private-none", P + "not-yours", P + "record-talked");
 		scripts.strings(P + "moods");
 	}
 
@@ -111,7 +111,7 @@ class TalkChat {
 			SchoolClass c = classes.get(s.pupil().classId());
 			String label = this.scripts.text("common.child-label", Map.of("name", name, "class", c == null ? "" : c.name()));
 			boolean talked = s.talkedBy().contains(teacher);
-			options.add(new Option(s.pupil().childId(), talked ? label + "（本月已谈）" : label, name));
+			options.add(new Option(s.pupil().childId(), talked ? this.scripts.text(P + "record-talked", Map.of("label", label)) : label, name));
 		}
 		return options;
 	}

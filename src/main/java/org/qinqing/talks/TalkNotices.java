@@ -43,7 +43,7 @@ class TalkNotices {
 		this.scripts = scripts;
 		this.wording = wording;
 		this.records = records;
-		scripts.require(P + "remind", P + "remind-left", P + "remind-more", P + "remind-title", P + "remind-status",
+		scripts.require(P + "remind", P + "remind-teacher", P + "remind-left", P + "remind-more", P + "remind-title", P + "remind-status",
 				P + "missing", P + "missing-line", P + "missing-nobody", P + "missing-title", P + "missing-status",
 				P + "parents", P + "parents-title", P + "parents-status", P + "concern", P + "concern-title",
 				P + "concern-status", P + "follow-up", P + "follow-up-title", P + "follow-up-status");
@@ -56,7 +56,7 @@ class TalkNotices {
 
 	void remind(String tenant, LocalDate slot, Person teacher, List<Pupil> owed, int schoolDaysLeft, boolean countdown) {
 		Map<String, Object> p = new LinkedHashMap<>();
-		p.put("teacher", teacher.name().isBlank() ? "" : teacher.name() + "老师");
+		p.put("teacher", teacher.name().isBlank() ? "" : text("remind-teacher", Map.of("name", teacher.name())));
 		p.put("count", owed.size());
 		p.put("names", names(owed));
 		p.put("left", countdown ? text("remind-left", Map.of("n", schoolDaysLeft)) : "");

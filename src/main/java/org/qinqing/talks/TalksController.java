@@ -59,8 +59,12 @@ class TalksController {
 
 	private final Clock clock;
 
+	private final org.springframework.context.MessageSource messages;
+
 	TalksController(TalksMatrix matrix, TalkCards cards, TalkRecorder recorder, ChildAccess access,
-			SchoolRecords records, BotScripts scripts, AuditLog audit, Clock clock) {
+			SchoolRecords records, BotScripts scripts, AuditLog audit, Clock clock,
+			org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.matrix = matrix;
 		this.cards = cards;
 		this.recorder = recorder;
@@ -122,15 +126,16 @@ class TalksController {
 		StaffUser user = CurrentStaff.require();
 		YearMonth m = month(month);
 		List<List<String>> rows = new ArrayList<>();
-		rows.add(List.of("编号", "日期", "班级", "孩子", "老师", "心情", "谈话内容", "记录", "需要关注", "保密", "记录人", "修改人"));
+		rows.add(java.util.Arrays.stream(message("talks.export.headers").split(",")).toList());
 		for (CardView v : visibleCards(user, m)) {
 			TalkCard c = v.card();
 			rows.add(List.of(c.id(), c.date().toString(), v.className(), v.child(), v.teacher(),
-					c.mood() + " " + v.moodWord(), String.join("、", c.topics()), c.note(), c.concern() ? "是" : "否",
-					c.secret() ? "是" : "否", c.savedBy(), c.editedBy()));
+					c.mood() + " " + v.moodWord(), String.join(message("talks.list-separator"), c.topics()), c.note(), yesNo(c.concern()),
+					yesNo(c.secret()), c.savedBy(), c.editedBy()));
 		}
 		this.audit.record(user, "talks-export", m.toString());
-		return SheetDownloads.xlsx("谈心记录-" + m + ".xlsx", "谈心记录 " + m, rows);
+		return SheetDownloads.xlsx(message("talks.export.file", m.toString()), message("talks.export.sheet", m.toString()),
+				rows);
 	}
 
 	@GetMapping(PATH + "/cards/{id}")
@@ -234,6 +239,14 @@ class TalksController {
 			return new CardView(c, child == null ? "" : child.name(),
 					sc == null ? "" : sc.name(), t == null ? "" : t.name(), moods.get(c.mood() - 1));
 		}).toList();
+	}
+
+	private String yesNo(boolean yes) {
+		return message(yes ? "talks.yes" : "talks.no");
+	}
+
+	private String message(String key, Object... args) {
+		return this.messages.getMessage(key, args, java.util.Locale.SIMPLIFIED_CHINESE);
 	}
 
 	private YearMonth month(String month) {

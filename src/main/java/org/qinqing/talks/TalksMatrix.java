@@ -62,7 +62,12 @@ class TalksMatrix {
 
 	private final Clock clock;
 
-	TalksMatrix(TalksRoster roster, TalkCards cards, TalksCompliance compliance, SchoolRecords records, Clock clock) {
+	/** Between teachers' names: the wording's list separator (、). */
+	private final String separator;
+
+	TalksMatrix(TalksRoster roster, TalkCards cards, TalksCompliance compliance, SchoolRecords records, Clock clock,
+			org.qinqing.system.BotScripts scripts) {
+		this.separator = scripts.text("common.list-separator");
 		this.roster = roster;
 		this.cards = cards;
 		this.compliance = compliance;
@@ -97,7 +102,7 @@ class TalksMatrix {
 		Map<String, int[]> rates = new HashMap<>();
 		for (Pupil p : pupils) {
 			List<Cell> cells = months.stream().map(m -> new Cell(m, byMonth.get(m).get(p.childId()).state())).toList();
-			String names = String.join("、", p.teachers().stream().map(teachers::get).filter(t -> t != null)
+			String names = String.join(this.separator, p.teachers().stream().map(teachers::get).filter(t -> t != null)
 				.map(Person::name).toList());
 			rows.computeIfAbsent(p.classId(), c -> new ArrayList<>())
 				.add(new Row(p.childId(), p.name(), names, cells));
