@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param autumnEnd last day of the autumn term, in January
  * @param springStart first day of the spring term
  * @param springEnd last day of the spring term, in July
- * @param closed days off inside the terms: {@code 10-01..10-07, 05-01..05-05}
+ * @param closed days off inside the terms: {@code 01-01, 10-01..10-07, 05-01..05-05}
  * @param minSchoolDays a month (or a newcomer's rest of a month) with fewer school days owes no talk
  * @param parentsAfter the parents' note waits this long after a card is saved, so 保密 can still stop it
  */
@@ -28,7 +28,7 @@ public record TalksProperties(@DefaultValue("TUESDAY") DayOfWeek talkDay, @Defau
 		@DefaultValue("16:00") LocalTime missingTime, @DefaultValue("20") int countdownFrom,
 		@DefaultValue("EITHER") OwedRule rule, @DefaultValue("09-01") String autumnStart,
 		@DefaultValue("01-15") String autumnEnd, @DefaultValue("02-24") String springStart,
-		@DefaultValue("07-05") String springEnd, @DefaultValue("10-01..10-07, 05-01..05-05") String closed,
+		@DefaultValue("07-05") String springEnd, @DefaultValue("01-01, 10-01..10-07, 05-01..05-05") String closed,
 		@DefaultValue("5") int minSchoolDays, @DefaultValue("10m") Duration parentsAfter) {
 
 	TalkSettings defaults() {
