@@ -84,6 +84,12 @@ class TalksChatTests extends PortalTestSupport {
 
 	String childId;
 
+	private static final java.util.concurrent.atomic.AtomicInteger NUMBERS = new java.util.concurrent.atomic.AtomicInteger();
+
+	int classNumber;
+
+	String className;
+
 	@BeforeEach
 	void people() {
 		WECHAT_API.stubFor(WireMock.post(urlPathEqualTo("/cgi-bin/stable_token"))
@@ -93,8 +99,11 @@ class TalksChatTests extends PortalTestSupport {
 		String id = UUID.randomUUID().toString().substring(0, 6);
 		String classId = "tk-" + id;
 		String otherClass = "tk-other-" + id;
-		this.records.save(TALKS, new SchoolClass(classId, "", 3, 7, "三年级(7)班", "t-tk-" + id));
-		this.records.save(TALKS, new SchoolClass(otherClass, "", 3, 8, "三年级(8)班", "t-tk-o-" + id));
+		// a class number of its own: the leaders' list names every class of the tenant, other tests' ones too
+		this.classNumber = 10 + NUMBERS.getAndIncrement();
+		this.className = "三年级(" + this.classNumber + ")班";
+		this.records.save(TALKS, new SchoolClass(classId, "", 3, this.classNumber, this.className, "t-tk-" + id));
+		this.records.save(TALKS, new SchoolClass(otherClass, "", 3, 90, "三年级(90)班", "t-tk-o-" + id));
 		this.teacher = person("t-tk-" + id, Role.TEACHER, "黄丽", List.of(), List.of(classId));
 		this.otherTeacher = person("t-tk-o-" + id, Role.TEACHER, "吴芳", List.of(), List.of(otherClass));
 		this.leader = person("a-tk-" + id, Role.ADMIN, "郑校长", List.of(), List.of());
@@ -117,7 +126,7 @@ class TalksChatTests extends PortalTestSupport {
 	@Test
 	void aTeacherRecordsATalkInAFewDigitsWithBackWrongNumbersSeveralTopicsAndVoice() {
 		String list = say(this.teacher, "谈心记录");
-		assertThat(list).contains("和哪个孩子谈的心", "一诺（三年级(7)班）", "小明（三年级(7)班）").doesNotContain("子涵");
+		assertThat(list).contains("和哪个孩子谈的心", "一诺（" + this.className + "）", "小明（" + this.className + "）").doesNotContain("子涵");
 		assertThat(say(this.teacher, "9")).contains("请回复孩子前面的数字", "一诺");
 		assertThat(say(this.teacher, number(list, "一诺"))).contains("哪天谈的", "1. 今天");
 		assertThat(say(this.teacher, "1")).contains("一诺", "心情怎么样");
@@ -130,11 +139,11 @@ class TalksChatTests extends PortalTestSupport {
 				false).reply();
 		assertThat(voice).contains("需要关注吗", "1. 需要关注");
 		String saved = say(this.teacher, "2");
-		assertThat(saved).contains("已保存谈心记录 T", "孩子：一诺（三年级(7)班）", "心情：4 不错", "聊了：学习、心理",
+		assertThat(saved).contains("已保存谈心记录 T", "孩子：一诺（" + this.className + "）", "心情：4 不错", "聊了：学习、心理",
 				"记录：她说想妈妈了晚上睡不好", "需要关注：否", "家长会收到");
 		// the child is now talked to: listed after the one still owed
 		String again = say(this.teacher, "谈心记录");
-		assertThat(again).contains("一诺（三年级(7)班）（本月已谈）");
+		assertThat(again).contains("一诺（" + this.className + "）（本月已谈）");
 		assertThat(again.indexOf("小明")).isLessThan(again.indexOf("一诺"));
 		say(this.teacher, "取消");
 	}
@@ -168,7 +177,7 @@ class TalksChatTests extends PortalTestSupport {
 	void aConcernOpensAPlanAndTellsTheLeaders() {
 		String saved = record(this.teacher, "2", "3 4", "最近总是一个人哭", true);
 		assertThat(saved).contains("需要关注：是（已建个别教育方案 P");
-		awaitPush(this.leader, "黄老师和一诺（三年级(7)班）谈心后觉得孩子需要关注");
+		awaitPush(this.leader, "黄老师和一诺（" + this.className + "）谈心后觉得孩子需要关注");
 		assertThat(pushes(this.leader, "一个人哭")).isEmpty();
 	}
 
@@ -218,7 +227,10 @@ class TalksChatTests extends PortalTestSupport {
 		this.jobs.runDue(TALKS);
 		awaitPush(this.leader, "本月谈心还差");
 		String list = pushes(this.leader, "本月谈心还差").get(0).getBodyAsString();
-		assertThat(list).contains("三年级(7)班（黄老师）：小明").doesNotContain("一诺");
+		Matcher line = Pattern.compile(Pattern.quote(this.className) + "（([^）]*)）：([^\\\\\"]*)").matcher(list);
+		assertThat(line.find()).as(list).isTrue();
+		assertThat(line.group(1)).isEqualTo("黄老师");
+		assertThat(line.group(2)).isEqualTo("小明");
 		assertThat(pushes(this.teacher, "本月谈心还差")).isEmpty();
 	}
 
