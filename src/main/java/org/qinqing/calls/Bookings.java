@@ -315,6 +315,16 @@ public class Bookings {
 		return active;
 	}
 
+	/**
+	 * The child's last call that began before {@code before} (not cancelled), for a parent's 孩子近况: two round trips
+	 * (the family's latest calls, then their records).
+	 */
+	public Optional<Booking> lastCall(String tenant, String familyId, String childId, LocalDateTime before) {
+		List<Booking> recent = active(tenant, this.redis.opsForZSet()
+			.reverseRangeByScore(CallsKeys.family(tenant, familyId), Double.NEGATIVE_INFINITY, epoch(before) - 1, 0, 20));
+		return recent.stream().filter(b -> b.childId().equals(childId)).max(java.util.Comparator.comparing(Booking::start));
+	}
+
 	/** One booking by its number, active or cancelled. */
 	public Optional<Booking> booking(String tenant, String bookingNumber) {
 		Object raw = this.redis.opsForHash().get(CallsKeys.bookings(tenant), bookingNumber);

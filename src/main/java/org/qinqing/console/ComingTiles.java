@@ -7,17 +7,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Places on the dashboard for the plan's targets whose features are not built yet (monthly talks,
- * emergencies; parenting-school reach is parenting.ReachTile's). They say so rather than show a number;
+ * Places on the dashboard for the plan's targets whose features are not built yet (emergencies; the talks and
+ * parenting-school tiles are their modules'). They say so rather than show a number;
  * each feature replaces its tile with a computed one.
  */
 @Configuration(proxyBeanMethods = false)
 class ComingTiles {
-
-	@Bean
-	DashboardTile talksTile(MessageSource messages) {
-		return coming(30, "tile.talks", messages);
-	}
 
 	@Bean
 	DashboardTile emergenciesTile(MessageSource messages) {

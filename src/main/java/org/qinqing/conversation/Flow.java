@@ -120,6 +120,7 @@ public record Flow(String id, List<Step> steps, Function<FlowContext, Completion
 
 		/**
 		 * A date: 今天, 昨天, 前天, 12月3日, 3号, 12-3. {@code range} gives the dates it may be from today (school time).
+		 * With {@code <step>.options} (e.g. [今天, 昨天]) those words are listed numbered, and {@code 1} means 今天.
 		 */
 		public Builder date(String name, BiFunction<LocalDate, FlowContext, Step.DateRange> range) {
 			return add(name, Step.Kind.DATE, 0, 0, false, null, null, range);

@@ -93,7 +93,10 @@ final class StepAnswers {
 	private Parsed date(Step step, String input, FlowContext context) {
 		LocalDate today = LocalDate.now(this.clock);
 		Step.DateRange range = step.dates.apply(today, context);
-		Optional<LocalDate> date = DateAnswers.read(input, today, range.latest());
+		// a date step may list a few words (1 今天, 2 昨天): a number picks one, read as if typed
+		List<String> words = words(step);
+		String said = words.isEmpty() ? input : Choices.pick(input, words).map(words::get).orElse(input);
+		Optional<LocalDate> date = DateAnswers.read(said, today, range.latest());
 		if (date.isPresent() && !date.get().isBefore(range.earliest()) && !date.get().isAfter(range.latest())) {
 			return Parsed.ok(date.get().toString());
 		}

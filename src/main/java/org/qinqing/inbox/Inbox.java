@@ -17,6 +17,7 @@ import org.qinqing.people.CareScope;
 import org.qinqing.system.LuaScripts;
 import org.qinqing.system.Pipelines;
 import org.qinqing.system.RedisKeys;
+import org.qinqing.system.SchoolDays;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.data.redis.core.script.RedisScript;

@@ -132,6 +132,20 @@ class FlowEngineTests {
 		});
 	}
 
+	@Test
+	void aDateStepWithOptionsListsThemAndTakesTheirNumbers() {
+		BotScripts scripts = scripts().add("bot-scripts/flows/talk.yaml", new java.io.ByteArrayInputStream(
+				"day:\n  options: [今天, 昨天]\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		this.engine = engine(scripts, MonthlyTalkFlow.of(List.of("子涵（三年级(1)班）")));
+		say("谈心记录");
+		assertThat(say("1")).contains("哪天谈的").contains("1. 今天").contains("2. 昨天");
+		say("2");
+		assertThat(this.session.answers()).containsEntry("day", TODAY.minusDays(1).toString());
+		say("返回");
+		say("3号");
+		assertThat(this.session.answers()).containsEntry("day", TODAY.withDayOfMonth(3).toString());
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "明天", "3月20日", "2月28日", "20号", "3月32日", "上个月" })
 	void aDayOutsideThisMonthSoFarSaysWhichDaysFit(String words) {

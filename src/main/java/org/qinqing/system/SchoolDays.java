@@ -1,19 +1,21 @@
-package org.qinqing.inbox;
+package org.qinqing.system;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 
-import org.qinqing.system.SchoolTime;
-
-/** Time that counts only on school days (Monday to Friday, school time): a day's wait begun on Friday ends Monday. */
-final class SchoolDays {
+/**
+ * Time that counts only on school days (Monday to Friday, school time): a day's wait begun on Friday ends Monday.
+ * Shared by the inbox's reminders and the talks' calendar (which adds its terms and holidays on top).
+ */
+public final class SchoolDays {
 
 	private SchoolDays() {
 	}
 
-	static Instant after(Instant from, Duration wait) {
+	public static Instant after(Instant from, Duration wait) {
 		ZonedDateTime at = SchoolTime.at(from);
 		Duration left = wait;
 		while (!left.isZero() && !left.isNegative()) {
@@ -33,7 +35,12 @@ final class SchoolDays {
 	}
 
 	private static boolean schoolDay(ZonedDateTime at) {
-		DayOfWeek day = at.getDayOfWeek();
+		return isWeekday(at.toLocalDate());
+	}
+
+	/** Monday to Friday: a school day unless a calendar says the school is closed. */
+	public static boolean isWeekday(LocalDate date) {
+		DayOfWeek day = date.getDayOfWeek();
 		return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY;
 	}
 
