@@ -53,7 +53,11 @@ public class ParentingFigures {
 
 	/** How many lessons the child's parents and guardians read this month (school time), each lesson once. */
 	public int lessonsReadThisMonth(String tenant, String childId) {
-		YearMonth month = YearMonth.from(SchoolTime.today(this.clock));
+		return lessonsRead(tenant, childId, YearMonth.from(SchoolTime.today(this.clock)));
+	}
+
+	/** How many lessons the child's parents and guardians read in {@code month} (school time), each lesson once. */
+	public int lessonsRead(String tenant, String childId, YearMonth month) {
 		List<String> adults = this.records.adultsOf(tenant, childId).stream().filter(Person::isFamily)
 			.map(Person::id).toList();
 		Set<String> lessons = new HashSet<>();

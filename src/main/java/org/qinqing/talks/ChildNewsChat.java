@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * 孩子近况 for a parent or guardian: for each of their own children (the one access rule), the last talk that is not
  * private (its day, the teacher, the mood: never what was said), the last family call, and a line from each
- * {@link ChildNewsLine} (the parenting school's lessons read this month, once it provides one).
+ * {@link ChildNewsLine} (the parenting school's lessons read this month: parenting.LessonsReadNews).
  */
 @Configuration(proxyBeanMethods = false)
 class ChildNewsChat {
