@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Places on the dashboard for the plan's targets whose features are not built yet (monthly talks,
- * parenting-school reach, emergencies). They say so rather than show a number;
+ * parenting-school reach). They say so rather than show a number;
  * each feature replaces its tile with a computed one.
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,11 +22,6 @@ class ComingTiles {
 	@Bean
 	DashboardTile parentingTile(MessageSource messages) {
 		return coming(40, "tile.parenting", messages);
-	}
-
-	@Bean
-	DashboardTile emergenciesTile(MessageSource messages) {
-		return coming(70, "tile.emergencies", messages);
 	}
 
 	private static DashboardTile coming(int order, String titleKey, MessageSource messages) {

@@ -1,49 +1,38 @@
 package org.qinqing.inbox;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-
-import org.qinqing.system.LinkSigner;
+import org.qinqing.system.PersonLinks;
 import org.springframework.stereotype.Component;
 
 /**
  * The link an asker gets with an answer (a template message's detail page): the thread's page, signed for that
- * person, absolute under the app's public address ({@code qinqing.inbox.link-base}).
+ * person, absolute under the app's public address ({@link PersonLinks}).
  */
 @Component
 class ThreadLinks {
 
 	static final String PATH = "/threads/";
 
-	private final LinkSigner signer;
+	private static final String PURPOSE = "thread";
 
-	private final InboxProperties properties;
+	private final PersonLinks links;
 
-	ThreadLinks(LinkSigner signer, InboxProperties properties) {
-		this.signer = signer;
-		this.properties = properties;
+	ThreadLinks(PersonLinks links) {
+		this.links = links;
 	}
 
 	/** The asker's link, or null when the app's public address is not configured (then the message has none). */
 	String forAsker(String tenant, String number, String personId) {
-		if (this.properties.linkBase().isBlank()) {
-			return null;
-		}
-		return this.properties.linkBase().replaceFirst("/+$", "") + path(tenant, number, personId);
+		return this.links.absolute(path(tenant, number, personId));
 	}
 
 	/** The same link without the app's address: {@code /threads/<tenant>/<number>?p=<person>&s=<signature>}. */
 	String path(String tenant, String number, String personId) {
-		return PATH + encode(tenant) + "/" + encode(number) + "?p=" + encode(personId) + "&s="
-				+ this.signer.sign("thread", tenant, number, personId);
+		return this.links.signedPath(PATH + PersonLinks.encode(tenant) + "/" + PersonLinks.encode(number), PURPOSE,
+				tenant, number, personId);
 	}
 
 	boolean valid(String tenant, String number, String personId, String signature) {
-		return this.signer.verify(signature, "thread", tenant, number, personId);
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+		return this.links.valid(signature, PURPOSE, tenant, number, personId);
 	}
 
 }

@@ -1,0 +1,70 @@
+package org.qinqing.emergency;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.qinqing.people.CareScope;
+import org.qinqing.people.Child;
+import org.qinqing.people.PersonNames;
+import org.qinqing.people.SchoolRecords;
+import org.springframework.stereotype.Component;
+
+/**
+ * The children a reporter may report about, by the one access rule ({@link CareScope}): a teacher's classes and
+ * paired children (a list short enough to number), a leader's whole school (found by a typed name). Read in a
+ * pipeline, never a round trip per child.
+ */
+@Component
+class ChildFinder {
+
+	/** A teacher's list is numbered up to this many; more, and the name is asked. */
+	static final int LISTED = 60;
+
+	private final SchoolRecords records;
+
+	ChildFinder(SchoolRecords records) {
+		this.records = records;
+	}
+
+	/** The scope's children, by class then name. */
+	List<Child> children(String tenant, CareScope scope) {
+		Collection<Child> found;
+		if (scope.everyone()) {
+			found = this.records.children(tenant, this.records.ids(tenant, "child")).values();
+		}
+		else {
+			List<Child> list = new ArrayList<>();
+			this.records.childrenOf(tenant, scope.classIds()).values().forEach(list::addAll);
+			List<String> paired = scope.childIds().stream().filter(id -> list.stream().noneMatch(c -> c.id().equals(id)))
+				.toList();
+			list.addAll(this.records.children(tenant, paired).values());
+			found = list;
+		}
+		return found.stream().filter(scope::covers)
+			.sorted(Comparator.comparing(Child::classId).thenComparing(Child::name))
+			.toList();
+	}
+
+	/** Those whose full or given name is {@code typed}, else those whose name holds it. */
+	static List<Child> named(Collection<Child> children, String typed) {
+		String name = typed.strip();
+		if (name.isEmpty()) {
+			return List.of();
+		}
+		List<Child> exact = children.stream()
+			.filter(c -> c.name().equals(name) || PersonNames.givenName(c.name()).equals(name))
+			.toList();
+		if (!exact.isEmpty()) {
+			return exact;
+		}
+		return children.stream().filter(c -> c.name().contains(name)).toList();
+	}
+
+	Map<String, Child> byId(String tenant, Collection<String> ids) {
+		return this.records.children(tenant, ids);
+	}
+
+}
