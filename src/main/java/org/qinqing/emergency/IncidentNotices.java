@@ -167,9 +167,12 @@ class IncidentNotices {
 
 	private Message familyMessage(String tenant, Incident incident, String personId) {
 		Map<String, Object> p = this.wording.params(tenant, incident);
-		Message message = message(incident, tenant, "emergency", "family-" + personId,
-				this.wording.text("family", p), "title-family", "status-family");
 		String link = this.links.forFamily(tenant, incident.number(), personId);
+		// the link is the person's own: opening it is their 收到 (a template message carries it as its page)
+		String text = this.wording.text("family", p)
+				+ (link == null ? "" : "\n" + this.wording.text("family-link", Map.of("link", link)));
+		Message message = message(incident, tenant, "emergency", "family-" + personId, text, "title-family",
+				"status-family");
 		return (link == null ? message : message.linking(link)).urgently();
 	}
 
