@@ -23,8 +23,6 @@ class AckChat {
 	AckChat(Acknowledgements acknowledgements, IncidentWording words) {
 		this.acknowledgements = acknowledgements;
 		this.words = words;
-		words.text("acknowledged");
-		words.text("nothing-open");
 	}
 
 	@Bean

@@ -19,6 +19,15 @@ class IncidentWording {
 
 	static final String PREFIX = "emergency.";
 
+	private static final java.util.List<String> KEYS = java.util.List.of("words-report", "words-ack", "words-called",
+			"words-sent", "report-list", "report-name", "not-found", "no-children", "places", "reported", "told",
+			"told-nobody", "to-phone", "watch", "phone-line", "phone-none", "person-label", "no-phone", "school", "family",
+			"family-link", "title-family", "status-family", "acknowledged", "nothing-open", "reporter-unreachable",
+			"reporter-failed", "reporter-call-GUARDIANS", "reporter-call-PARENTS", "alarm-GUARDIANS", "alarm-PARENTS",
+			"leaders-reported", "authority-alarm", "title-alert", "status-alert", "call-usage", "call-future",
+			"call-recorded", "none-open", "which-open", "sent-recorded", "sent-already", "relations", "parent-relations",
+			"today-none", "today-open", "today-step", "today-MET", "today-LATE", "today-PENDING");
+
 	private final BotScripts scripts;
 
 	private final Wording wording;
@@ -32,6 +41,10 @@ class IncidentWording {
 		this.wording = wording;
 		this.records = records;
 		this.properties = properties;
+		// every word the incidents say, checked at start: a missing one stops it naming the file and the key
+		for (String key : KEYS) {
+			scripts.require(PREFIX + key);
+		}
 	}
 
 	String text(String key) {

@@ -25,7 +25,6 @@ class IncidentsToday implements TodayFigure {
 		this.words = words;
 		this.links = links;
 		this.properties = properties;
-		words.text("today-none");
 	}
 
 	@Override

@@ -58,9 +58,6 @@ class ReportChat {
 		this.words = words;
 		this.wording = wording;
 		this.audit = audit;
-		words.strings("places");
-		List.of("report-list", "report-name", "not-found", "reported", "told", "told-nobody", "to-phone", "watch",
-			"no-children").forEach(key -> words.text(key));
 	}
 
 	@Bean

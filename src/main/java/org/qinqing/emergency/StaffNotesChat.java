@@ -59,8 +59,6 @@ class StaffNotesChat {
 		this.words = words;
 		this.audit = audit;
 		this.clock = clock;
-		List.of("call-usage", "call-future", "call-recorded", "none-open", "which-open", "sent-recorded",
-				"sent-already").forEach(key -> words.text(key));
 	}
 
 	@Bean
