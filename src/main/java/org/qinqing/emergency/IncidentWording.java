@@ -26,7 +26,7 @@ class IncidentWording {
 			"reporter-failed", "reporter-call-GUARDIANS", "reporter-call-PARENTS", "alarm-GUARDIANS", "alarm-PARENTS",
 			"leaders-reported", "authority-alarm", "title-alert", "status-alert", "call-usage", "call-future",
 			"call-recorded", "none-open", "which-open", "sent-recorded", "sent-already", "relations", "parent-relations",
-			"today-none", "today-open", "today-step", "today-MET", "today-LATE", "today-PENDING");
+			"today-none", "today-open", "today-step", "today-more", "today-MET", "today-LATE", "today-PENDING");
 
 	private final BotScripts scripts;
 

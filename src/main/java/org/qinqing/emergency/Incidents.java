@@ -144,22 +144,34 @@ class Incidents {
 
 	/** Incidents by number, in that order, in one round trip; unknown ones left out. */
 	List<Incident> incidents(String tenant, Collection<String> numbers) {
+		return read(tenant, numbers, true);
+	}
+
+	/** The same without their timelines (figures need only the steps): half the reading. */
+	List<Incident> headers(String tenant, Collection<String> numbers) {
+		return read(tenant, numbers, false);
+	}
+
+	private List<Incident> read(String tenant, Collection<String> numbers, boolean withEvents) {
 		List<String> list = List.copyOf(new LinkedHashSet<>(numbers));
 		if (list.isEmpty()) {
 			return List.of();
 		}
+		int per = withEvents ? 2 : 1;
 		List<Object> replies = Pipelines.run(this.redis, ops -> {
 			for (String number : list) {
 				ops.opsForHash().entries(EmergencyKeys.incident(tenant, number));
-				ops.opsForList().range(EmergencyKeys.events(tenant, number), 0, -1);
+				if (withEvents) {
+					ops.opsForList().range(EmergencyKeys.events(tenant, number), 0, -1);
+				}
 			}
 		});
 		List<Incident> incidents = new ArrayList<>();
 		for (int i = 0; i < list.size(); i++) {
 			@SuppressWarnings("unchecked")
-			Map<Object, Object> header = (Map<Object, Object>) replies.get(2 * i);
+			Map<Object, Object> header = (Map<Object, Object>) replies.get(per * i);
 			@SuppressWarnings("unchecked")
-			List<Object> events = (List<Object>) replies.get(2 * i + 1);
+			List<Object> events = withEvents ? (List<Object>) replies.get(per * i + 1) : null;
 			if (header != null && !header.isEmpty()) {
 				incidents.add(read(list.get(i), header, events == null ? List.of() : events));
 			}
@@ -169,7 +181,7 @@ class Incidents {
 
 	/** The open incidents, oldest first: few at any time, even in a county. */
 	List<Incident> open(String tenant) {
-		return incidents(tenant, range(EmergencyKeys.open(tenant), 0, -1, false));
+		return headers(tenant, range(EmergencyKeys.open(tenant), 0, -1, false));
 	}
 
 	/** The open incidents of these children, oldest first: two round trips. */
@@ -188,6 +200,31 @@ class Incidents {
 
 	/** The newest incidents a scope looks after (a leader's the school's), newest first, at most {@code limit}. */
 	List<Incident> newest(String tenant, CareScope scope, int limit) {
+		List<String> keys = scopeKeys(tenant, scope);
+		if (keys.isEmpty()) {
+			return List.of();
+		}
+		List<Object> replies = Pipelines.run(this.redis,
+				ops -> keys.forEach(key -> ops.opsForZSet().reverseRange(key, 0, limit - 1)));
+		return headers(tenant, members(replies)).stream()
+			.sorted(Comparator.comparing(Incident::reported).reversed())
+			.limit(limit)
+			.toList();
+	}
+
+	/**
+	 * The headers of the incidents a scope looks after reported since {@code from} (a term's: dozens, in a county
+	 * perhaps hundreds): the school's set for a leader, else the scope's classes' and children's, in one pipeline,
+	 * then the headers in another.
+	 */
+	List<Incident> since(String tenant, CareScope scope, Instant from) {
+		List<String> keys = scopeKeys(tenant, scope);
+		List<Object> replies = Pipelines.run(this.redis, ops -> keys
+			.forEach(key -> ops.opsForZSet().rangeByScore(key, from.toEpochMilli(), Double.POSITIVE_INFINITY)));
+		return headers(tenant, members(replies));
+	}
+
+	private static List<String> scopeKeys(String tenant, CareScope scope) {
 		List<String> keys = new ArrayList<>();
 		if (scope.everyone()) {
 			keys.add(EmergencyKeys.all(tenant));
@@ -196,28 +233,17 @@ class Incidents {
 			scope.classIds().forEach(id -> keys.add(EmergencyKeys.ofClass(tenant, id)));
 			scope.childIds().forEach(id -> keys.add(EmergencyKeys.ofChild(tenant, id)));
 		}
-		if (keys.isEmpty()) {
-			return List.of();
-		}
-		List<Object> replies = Pipelines.run(this.redis,
-				ops -> keys.forEach(key -> ops.opsForZSet().reverseRange(key, 0, limit - 1)));
+		return keys;
+	}
+
+	private static Set<String> members(List<Object> replies) {
 		Set<String> numbers = new LinkedHashSet<>();
 		replies.forEach(reply -> {
 			if (reply instanceof Collection<?> members) {
 				members.forEach(m -> numbers.add(String.valueOf(m)));
 			}
 		});
-		return incidents(tenant, numbers).stream()
-			.sorted(Comparator.comparing(Incident::reported).reversed())
-			.limit(limit)
-			.toList();
-	}
-
-	/** Every incident reported since {@code from}: a term's (dozens, in a county perhaps hundreds), one pipeline. */
-	List<Incident> since(String tenant, Instant from) {
-		Set<String> numbers = this.redis.opsForZSet()
-			.rangeByScore(EmergencyKeys.all(tenant), from.toEpochMilli(), Double.POSITIVE_INFINITY);
-		return numbers == null ? List.of() : incidents(tenant, numbers);
+		return numbers;
 	}
 
 	private List<String> range(String key, long from, long to, boolean reverse) {

@@ -35,9 +35,10 @@ class TermFigures {
 	}
 
 	Figures thisTerm(String tenant, CareScope scope) {
-		List<Incident> term = this.incidents.since(tenant,
+		List<Incident> term = this.incidents.since(tenant, scope,
 				SchoolTime.instant(SchoolTerm.start(SchoolTime.today(this.clock)).atStartOfDay()));
-		if (!scope.everyone()) {
+		if (!scope.everyone() && !term.isEmpty()) {
+			// a child's set may hold an incident of a child since moved to another class: the record decides
 			Map<String, Child> children = this.records.children(tenant, term.stream().map(Incident::childId).toList());
 			term = term.stream().filter(i -> children.get(i.childId()) != null && scope.covers(children.get(i.childId())))
 				.toList();
