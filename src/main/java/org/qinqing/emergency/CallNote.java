@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  */
 record CallNote(String number, String relation, Optional<LocalTime> at) {
 
+	/** A time a little ahead of the clock is a clock's difference, not yesterday's. */
+	static final java.time.Duration SLACK = java.time.Duration.ofMinutes(5);
+
 	private static final Pattern NUMBER = Pattern.compile("\\b([Ee]\\d+)\\b");
 
 	private static final Pattern TIME = Pattern.compile("(\\d{1,2})\\s*[:：点时]\\s*(\\d{1,2})?\\s*分?");
@@ -45,10 +48,13 @@ record CallNote(String number, String relation, Optional<LocalTime> at) {
 		return relation.isEmpty() ? Optional.empty() : Optional.of(new CallNote(number, relation, at));
 	}
 
-	/** When the call was, in school time: today at the time said, or now. */
+	/**
+	 * When the call was, in school time: the time said at its latest not after now (a call said at 23:50 just past
+	 * midnight was yesterday's; a few minutes ahead is a clock's difference, today), or now.
+	 */
 	LocalDateTime when(LocalDateTime now) {
 		LocalDate today = now.toLocalDate();
-		return this.at.map(today::atTime).orElse(now);
+		return this.at.map(today::atTime).map(t -> t.isAfter(now.plus(SLACK)) ? t.minusDays(1) : t).orElse(now);
 	}
 
 }

@@ -24,7 +24,7 @@ class IncidentWording {
 			"told-nobody", "to-phone", "watch", "phone-line", "phone-none", "person-label", "no-phone", "school", "family",
 			"family-link", "title-family", "status-family", "acknowledged", "nothing-open", "reporter-unreachable",
 			"reporter-failed", "reporter-call-GUARDIANS", "reporter-call-PARENTS", "alarm-GUARDIANS", "alarm-PARENTS",
-			"leaders-reported", "authority-alarm", "title-alert", "status-alert", "call-usage", "call-future",
+			"leaders-reported", "authority-alarm", "title-alert", "status-alert", "call-usage",
 			"call-recorded", "none-open", "which-open", "sent-recorded", "sent-already", "relations", "parent-relations",
 			"today-none", "today-open", "today-step", "today-more", "today-MET", "today-LATE", "today-PENDING");
 

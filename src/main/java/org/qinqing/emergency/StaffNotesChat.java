@@ -1,7 +1,6 @@
 package org.qinqing.emergency;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -32,9 +31,6 @@ class StaffNotesChat {
 	static final String CALL_ACTION = "emergency-call";
 
 	static final String SENT_ACTION = "emergency-report-sent";
-
-	/** A call "at" a time a little ahead of the clock is a clock's difference, not the future. */
-	private static final Duration SLACK = Duration.ofMinutes(5);
 
 	private final Incidents incidents;
 
@@ -80,11 +76,7 @@ class StaffNotesChat {
 		if (note.isEmpty()) {
 			return this.words.text("call-usage");
 		}
-		LocalDateTime now = SchoolTime.now(this.clock);
-		LocalDateTime at = note.get().when(now);
-		if (at.isAfter(now.plus(SLACK))) {
-			return this.words.text("call-future");
-		}
+		LocalDateTime at = note.get().when(SchoolTime.now(this.clock));
 		Optional<Incident> incident = pick(context, note.get().number());
 		if (incident.isEmpty()) {
 			return whichOrNone(context);

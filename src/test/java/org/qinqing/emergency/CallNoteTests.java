@@ -32,6 +32,11 @@ class CallNoteTests {
 		LocalDateTime now = java.time.LocalDate.now().atTime(11, 7);
 		assertThat(CallNote.parse("奶奶 10:42").orElseThrow().when(now)).isEqualTo(now.toLocalDate().atTime(10, 42));
 		assertThat(CallNote.parse("奶奶").orElseThrow().when(now)).isEqualTo(now);
+		assertThat(CallNote.parse("奶奶 11:10").orElseThrow().when(now)).as("a clock's difference")
+			.isEqualTo(now.toLocalDate().atTime(11, 10));
+		LocalDateTime pastMidnight = now.toLocalDate().atTime(0, 5);
+		assertThat(CallNote.parse("奶奶 23:50").orElseThrow().when(pastMidnight))
+			.isEqualTo(now.toLocalDate().minusDays(1).atTime(23, 50));
 	}
 
 }
