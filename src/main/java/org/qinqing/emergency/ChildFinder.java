@@ -9,7 +9,9 @@ import java.util.Map;
 import org.qinqing.people.CareScope;
 import org.qinqing.people.Child;
 import org.qinqing.people.PersonNames;
+import org.qinqing.people.SchoolClass;
 import org.qinqing.people.SchoolRecords;
+import org.qinqing.system.BotScripts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +27,24 @@ class ChildFinder {
 
 	private final SchoolRecords records;
 
-	ChildFinder(SchoolRecords records) {
+	private final BotScripts scripts;
+
+	ChildFinder(SchoolRecords records, BotScripts scripts) {
 		this.records = records;
+		this.scripts = scripts;
+	}
+
+	/** 子涵（三年级(1)班） for each child, as {@code Wording.childLabel} says it, with their classes read once. */
+	Map<String, String> labels(String tenant, Collection<Child> children) {
+		Map<String, SchoolClass> classes = this.records.classes(tenant,
+				children.stream().map(Child::classId).distinct().toList());
+		Map<String, String> labels = new java.util.LinkedHashMap<>();
+		for (Child c : children) {
+			String className = classes.containsKey(c.classId()) ? classes.get(c.classId()).name() : "";
+			labels.put(c.id(), this.scripts.text("common.child-label",
+					Map.of("name", PersonNames.givenName(c.name()), "class", className)));
+		}
+		return labels;
 	}
 
 	/** The scope's children, by class then name. */

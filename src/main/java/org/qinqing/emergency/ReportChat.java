@@ -15,7 +15,6 @@ import org.qinqing.conversation.Flow;
 import org.qinqing.conversation.FlowContext;
 import org.qinqing.conversation.Option;
 import org.qinqing.conversation.Parsed;
-import org.qinqing.conversation.Wording;
 import org.qinqing.people.Access;
 import org.qinqing.people.CareScope;
 import org.qinqing.people.Child;
@@ -46,17 +45,14 @@ class ReportChat {
 
 	private final IncidentWording words;
 
-	private final Wording wording;
-
 	private final AuditLog audit;
 
-	ReportChat(ChildFinder finder, Access access, IncidentReporting reporting, IncidentWording words, Wording wording,
+	ReportChat(ChildFinder finder, Access access, IncidentReporting reporting, IncidentWording words,
 			AuditLog audit) {
 		this.finder = finder;
 		this.access = access;
 		this.reporting = reporting;
 		this.words = words;
-		this.wording = wording;
 		this.audit = audit;
 	}
 
@@ -101,8 +97,9 @@ class ReportChat {
 		seed.put("places", numbered(this.words.strings("places")));
 		boolean listed = children.size() <= ChildFinder.LISTED && !scope.everyone();
 		seed.put("ids", listed ? String.join(SEPARATOR, children.stream().map(Child::id).toList()) : "");
-		seed.put("list", listed ? this.words.text("report-list", Map.of("children", numbered(children.stream()
-			.map(c -> this.wording.childLabel(context.tenant(), c)).toList()))) : this.words.text("report-name"));
+		seed.put("list", listed ? this.words.text("report-list", Map.of("children",
+				numbered(List.copyOf(this.finder.labels(context.tenant(), children).values()))))
+				: this.words.text("report-name"));
 		String lead = "";
 		if (!name.isEmpty()) {
 			List<Child> found = ChildFinder.named(children, name);
@@ -133,12 +130,11 @@ class ReportChat {
 	private List<Option> matches(FlowContext context) {
 		List<String> ids = List.of(context.text("who").split(SEPARATOR));
 		Map<String, Child> children = this.finder.byId(context.tenant(), ids);
+		Map<String, String> labels = this.finder.labels(context.tenant(), children.values());
 		List<Option> options = new ArrayList<>();
 		for (String id : ids) {
-			Child child = children.get(id);
-			if (child != null) {
-				String label = this.wording.childLabel(context.tenant(), child);
-				options.add(new Option(id, label, label));
+			if (labels.containsKey(id)) {
+				options.add(new Option(id, labels.get(id), labels.get(id)));
 			}
 		}
 		return options;

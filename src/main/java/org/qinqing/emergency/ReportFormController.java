@@ -7,7 +7,6 @@ import java.util.Map;
 import org.qinqing.console.AuditLog;
 import org.qinqing.console.CurrentStaff;
 import org.qinqing.console.StaffUser;
-import org.qinqing.conversation.Wording;
 import org.qinqing.people.CareScope;
 import org.qinqing.people.Child;
 import org.qinqing.people.ChildAccess;
@@ -35,17 +34,14 @@ class ReportFormController {
 
 	private final IncidentWording words;
 
-	private final Wording wording;
-
 	private final AuditLog audit;
 
 	ReportFormController(ChildFinder finder, ChildAccess access, IncidentReporting reporting, IncidentWording words,
-			Wording wording, AuditLog audit) {
+			AuditLog audit) {
 		this.finder = finder;
 		this.access = access;
 		this.reporting = reporting;
 		this.words = words;
-		this.wording = wording;
 		this.audit = audit;
 	}
 
@@ -101,7 +97,7 @@ class ReportFormController {
 	private String show(StaffUser user, Map<String, String> typed, Map<String, String> errors, List<Child> several,
 			Model model) {
 		Map<String, String> choices = new LinkedHashMap<>();
-		several.forEach(c -> choices.put(c.id(), this.wording.childLabel(user.tenant(), c)));
+		choices.putAll(this.finder.labels(user.tenant(), several));
 		model.addAttribute("user", user);
 		model.addAttribute("typed", typed);
 		model.addAttribute("errors", errors);
