@@ -74,6 +74,7 @@ class IncidentNotices {
 	 * the reporter (a console report, or the safety net); in chat they are in the reply.
 	 */
 	Told family(String tenant, Incident incident, boolean tellReporter) {
+		Map<String, Object> p = this.wording.params(tenant, incident);
 		List<String> reached = new ArrayList<>();
 		List<FamilyPhones.Contact> toPhone = new ArrayList<>();
 		List<FamilyPhones.Contact> fresh = new ArrayList<>();
@@ -83,7 +84,7 @@ class IncidentNotices {
 			List<String> unreachable = new ArrayList<>();
 			List<String> newlyUnreachable = new ArrayList<>();
 			for (String personId : people) {
-				Addressed addressed = this.outbox.toPerson(tenant, personId, familyMessage(tenant, incident, personId));
+				Addressed addressed = this.outbox.toPerson(tenant, personId, familyMessage(tenant, incident, p, personId));
 				for (Enqueued queued : addressed.queued()) {
 					if (queued.queued()) {
 						this.incidents.add(tenant, incident.number(), new IncidentEvent(IncidentEvent.Type.NOTIFIED,
@@ -130,7 +131,7 @@ class IncidentNotices {
 		String who = String.join("+", contacts.stream()
 			.map(c -> c.personId().isEmpty() ? c.relation() + c.phone().hashCode() : c.personId())
 			.toList());
-		Message message = message(incident, tenant, "emergency-alert", event + "-" + who, text,
+		Message message = message(incident, p, tenant, "emergency-alert", event + "-" + who, text,
 				"title-alert", "status-alert").urgently();
 		this.outbox.toPeople(tenant, reporterOrLeaders(tenant, incident), message);
 	}
@@ -142,7 +143,7 @@ class IncidentNotices {
 		people.remove(incident.reporterId());
 		Map<String, Object> p = this.wording.params(tenant, incident);
 		p.put("link", this.links.console(incident.number()));
-		this.outbox.toPeople(tenant, people, message(incident, tenant, "emergency-alert", "alarm-" + step.name(),
+		this.outbox.toPeople(tenant, people, message(incident, p, tenant, "emergency-alert", "alarm-" + step.name(),
 				this.wording.text("alarm-" + step.name(), p), "title-alert", "status-alert").urgently());
 	}
 
@@ -150,7 +151,7 @@ class IncidentNotices {
 	void tellLeaders(String tenant, Incident incident, String key, String event) {
 		Map<String, Object> p = this.wording.params(tenant, incident);
 		p.put("link", this.links.console(incident.number()));
-		this.outbox.toPeople(tenant, this.records.leaders(tenant), message(incident, tenant, "emergency-alert", event,
+		this.outbox.toPeople(tenant, this.records.leaders(tenant), message(incident, p, tenant, "emergency-alert", event,
 				this.wording.text(key, p), "title-alert", "status-alert").urgently());
 	}
 
@@ -165,22 +166,22 @@ class IncidentNotices {
 		return people;
 	}
 
-	private Message familyMessage(String tenant, Incident incident, String personId) {
-		Map<String, Object> p = this.wording.params(tenant, incident);
+	private Message familyMessage(String tenant, Incident incident, Map<String, Object> p, String personId) {
 		String link = this.links.forFamily(tenant, incident.number(), personId);
 		// the link is the person's own: opening it is their 收到 (a template message carries it as its page)
 		String text = this.wording.text("family", p)
 				+ (link == null ? "" : "\n" + this.wording.text("family-link", Map.of("link", link)));
-		Message message = message(incident, tenant, "emergency", "family-" + personId, text, "title-family",
+		Message message = message(incident, p, tenant, "emergency", "family-" + personId, text, "title-family",
 				"status-family");
 		return (link == null ? message : message.linking(link)).urgently();
 	}
 
-	private Message message(Incident incident, String tenant, String kind, String event, String text, String titleKey,
-			String statusKey) {
+	/** A message keyed by incident and event; its template fields from the incident's words {@code p}. */
+	private Message message(Incident incident, Map<String, Object> p, String tenant, String kind, String event,
+			String text, String titleKey, String statusKey) {
 		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("child", Message.field(String.valueOf(this.wording.params(tenant, incident).get("child"))));
-		fields.put("time", Message.field(String.valueOf(this.wording.params(tenant, incident).get("time"))));
+		fields.put("child", Message.field(String.valueOf(p.get("child"))));
+		fields.put("time", Message.field(String.valueOf(p.get("time"))));
 		fields.put("status", Message.field(this.wording.text(statusKey)));
 		return Message.of(kind, "emergency:" + tenant + ":" + incident.number() + ":" + event, text,
 				this.wording.text(titleKey), fields);

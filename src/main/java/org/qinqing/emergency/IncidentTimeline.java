@@ -133,7 +133,8 @@ class IncidentTimeline {
 	}
 
 	/** The report for the education authority and the township, to copy: who, what, when, where, what was done. */
-	private String draft(String tenant, Incident incident, String fullName, String className, String reporter, List<Line> lines) {
+	private String draft(String tenant, Incident incident, String fullName, String className, String reporter,
+			List<Line> lines) {
 		StringBuilder actions = new StringBuilder();
 		for (Line line : lines) {
 			if (!"REPORTED".equals(line.type()) && !"DRAFTED".equals(line.type())) {

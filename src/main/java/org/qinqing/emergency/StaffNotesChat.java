@@ -23,7 +23,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * What staff record in chat about an open incident: a call made ({@code 已电话通知 奶奶 10:42}, teachers and leaders;
  * it counts for its step) and the report to the authority sent ({@code 已上报}, leaders). Without a number, the
- * only open incident the user looks after is meant (with several, they are listed to choose); a call's time later than now is refused.
+ * only open incident the user looks after is meant (with several, they are listed to choose). A call's time is its
+ * latest not after now ({@link CallNote#when}).
  */
 @Configuration(proxyBeanMethods = false)
 class StaffNotesChat {

@@ -75,10 +75,11 @@ public final class EmergencyBenchmark {
 				Child child = kids.get((n * 37) % children);
 				boolean open = n >= incidents - 20;
 				Instant at = open ? now.minus(Duration.ofMinutes(5 + n % 100)) : now.minus(Duration.ofHours(3 + n));
-				data.incident(TENANT, child.id(), child.classId(), "t" + (child.classId().substring(1).replaceFirst("^0+(?=.)", "")),
-						at, open);
+				String teacher = "t" + Integer.parseInt(child.classId().substring(1));
+				data.incident(TENANT, child.id(), child.classId(), teacher, at, open);
 			}
-			System.out.printf("emergency benchmark: %d cores, %d children in %d classes, %d incidents (20 open), seeded in %.1f s%n",
+			System.out.printf(
+					"emergency benchmark: %d cores, %d children in %d classes, %d incidents (20 open), seeded in %.1f s%n",
 					Runtime.getRuntime().availableProcessors(), children, classes, incidents,
 					(System.nanoTime() - seedStart) / 1e9);
 			List<TodayFigure> figures = app.getBeansOfType(TodayFigure.class).values().stream()
