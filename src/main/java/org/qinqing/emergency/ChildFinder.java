@@ -47,6 +47,9 @@ class ChildFinder {
 		return labels;
 	}
 
+	/** Names in the order of their pinyin, as a class list is read out. */
+	private static final java.text.Collator PINYIN = java.text.Collator.getInstance(java.util.Locale.CHINA);
+
 	/** The scope's children, by class then name. */
 	List<Child> children(String tenant, CareScope scope) {
 		Collection<Child> found;
@@ -62,7 +65,7 @@ class ChildFinder {
 			found = list;
 		}
 		return found.stream().filter(scope::covers)
-			.sorted(Comparator.comparing(Child::classId).thenComparing(Child::name))
+			.sorted(Comparator.comparing(Child::classId).thenComparing(Child::name, PINYIN))
 			.toList();
 	}
 

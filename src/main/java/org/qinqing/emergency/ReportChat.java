@@ -24,7 +24,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Reporting in chat, as short as it can be for a teacher in a hurry: {@code 紧急} (or {@code 紧急 晓雨}: the name
- * finds the child at once) → the child (numbered, or a name typed; asked only when it is not clear) → what happened
+ * finds the child at once) → the child (numbered, or a name typed; asked only when it is not clear: never of a
+ * teacher of one child) → what happened
  * (five kinds) → where the child is now (numbered common places, or words) → a few words (typed or spoken) →
  * stored and the family told at once; the reply says who was told and whom to phone, with their numbers.
  */
@@ -101,7 +102,11 @@ class ReportChat {
 				numbered(List.copyOf(this.finder.labels(context.tenant(), children).values()))))
 				: this.words.text("report-name"));
 		String lead = "";
-		if (!name.isEmpty()) {
+		if (children.size() == 1) {
+			// a teacher of one child is not asked which
+			seed.put("who", children.get(0).id());
+		}
+		else if (!name.isEmpty()) {
 			List<Child> found = ChildFinder.named(children, name);
 			if (found.isEmpty()) {
 				lead = this.words.text("not-found", Map.of("name", name));

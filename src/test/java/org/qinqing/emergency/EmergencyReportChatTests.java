@@ -29,7 +29,9 @@ class EmergencyReportChatTests extends EmergencyTestSupport {
 
 	@Test
 	void aNameTypedAtTheChildsStepFindsTheChild() {
-		say(this.teacher, "紧急情况上报");
+		this.records.save(EMERGENCY, new Child("em-c2-" + this.id, "马浩宇", this.classId, LeftBehindType.NONE,
+				"em-f2-" + this.id, ""));
+		assertThat(say(this.teacher, "紧急情况上报")).contains("是哪个孩子", "1. 晓雨（四年级(7)班）", "2. 浩宇（四年级(7)班）");
 		assertThat(say(this.teacher, "小明")).contains("没找到叫「小明」的孩子", "是哪个孩子");
 		assertThat(say(this.teacher, "林晓雨")).contains("孩子怎么了");
 	}
@@ -53,7 +55,9 @@ class EmergencyReportChatTests extends EmergencyTestSupport {
 	void aTeacherOfAnotherClassCannotReportThisChild() {
 		this.records.save(EMERGENCY, new Child("em-c4-" + this.id, "赵一鸣", "em-o-" + this.id, LeftBehindType.NONE,
 				"em-f4-" + this.id, ""));
-		assertThat(say(this.otherTeacher, "紧急")).contains("1. 一鸣（四年级(8)班）").doesNotContain("晓雨");
+		this.records.save(EMERGENCY, new Child("em-c5-" + this.id, "钱多多", "em-o-" + this.id, LeftBehindType.NONE,
+				"em-f5-" + this.id, ""));
+		assertThat(say(this.otherTeacher, "紧急")).contains("1. 多多（四年级(8)班）", "2. 一鸣").doesNotContain("晓雨");
 		assertThat(say(this.otherTeacher, "林晓雨")).contains("没找到叫「林晓雨」的孩子");
 		assertThat(say(this.otherTeacher, "紧急 林晓雨")).contains("没找到叫「林晓雨」的孩子", "一鸣");
 	}
