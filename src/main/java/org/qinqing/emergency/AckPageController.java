@@ -51,7 +51,7 @@ class AckPageController {
 		var params = this.words.params(tenant, incident.get());
 		model.addAttribute("number", number);
 		model.addAttribute("child", params.get("child"));
-		model.addAttribute("kind", incident.get().kind());
+		model.addAttribute("what", params.get("what"));
 		model.addAttribute("place", incident.get().place());
 		model.addAttribute("description", incident.get().description());
 		model.addAttribute("phone", params.get("phone"));

@@ -26,7 +26,7 @@ class IncidentWording {
 			"reporter-failed", "reporter-call-GUARDIANS", "reporter-call-PARENTS", "alarm-GUARDIANS", "alarm-PARENTS",
 			"leaders-reported", "authority-alarm", "title-alert", "status-alert", "call-usage",
 			"call-recorded", "none-open", "which-open", "sent-recorded", "sent-already", "relations", "parent-relations",
-			"today-none", "today-open", "today-step", "today-more", "today-MET", "today-LATE", "today-PENDING");
+			"what.其他", "today-none", "today-open", "today-step", "today-more", "today-MET", "today-LATE", "today-PENDING");
 
 	private final BotScripts scripts;
 
@@ -68,6 +68,7 @@ class IncidentWording {
 		p.put("fullName", child.map(Child::name).orElse(""));
 		p.put("class", this.records.schoolClass(tenant, incident.classId()).map(SchoolClass::name).orElse(""));
 		p.put("kind", incident.kind());
+		p.put("what", what(incident.kind()));
 		p.put("place", incident.place());
 		p.put("description", incident.description());
 		p.put("time", this.wording.shortWhen(SchoolTime.local(incident.reported())));
@@ -75,6 +76,12 @@ class IncidentWording {
 		p.put("reporter", reporterName(tenant, incident.reporterId()));
 		p.put("phone", schoolPhone());
 		return p;
+	}
+
+	/** 受伤了, 找不到了...: what happened as a sentence says it (其他's words for a kind the file does not name). */
+	String what(String kind) {
+		String key = PREFIX + "what." + kind;
+		return this.scripts.has(key) ? this.scripts.text(key) : text("what.其他");
 	}
 
 	String schoolPhone() {

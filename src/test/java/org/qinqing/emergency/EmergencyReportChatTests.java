@@ -25,6 +25,8 @@ class EmergencyReportChatTests extends EmergencyTestSupport {
 		assertThat(incident.kind()).isEqualTo("走失");
 		assertThat(incident.description()).contains("放学后没有回家");
 		assertThat(incident.reporterId()).isEqualTo(this.teacherId);
+		// the family hears it as a sentence says it
+		awaitPush(this.grandmother, "【紧急】晓雨在学校找不到了，学校正在找。", "孩子现在在：学校后门的小路上");
 	}
 
 	@Test
