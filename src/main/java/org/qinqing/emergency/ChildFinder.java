@@ -50,6 +50,11 @@ class ChildFinder {
 	/** Names in the order of their pinyin, as a class list is read out. */
 	private static final java.text.Collator PINYIN = java.text.Collator.getInstance(java.util.Locale.CHINA);
 
+	/** Whether the school has any child: one read, whatever its size. */
+	boolean any(String tenant) {
+		return this.records.count(tenant, "child") > 0;
+	}
+
 	/** The scope's children, by class then name. */
 	List<Child> children(String tenant, CareScope scope) {
 		Collection<Child> found;

@@ -90,24 +90,26 @@ class ReportChat {
 
 	private Command.Outcome start(FlowContext context, String name) {
 		CareScope scope = this.access.scopeOf(context.tenant(), context.identity());
-		List<Child> children = this.finder.children(context.tenant(), scope);
-		if (children.isEmpty()) {
+		// a leader's school may be a county: its children are read only to find a name, never to start
+		List<Child> children = scope.everyone() ? null : this.finder.children(context.tenant(), scope);
+		if (children == null ? !this.finder.any(context.tenant()) : children.isEmpty()) {
 			return Command.Outcome.reply(this.words.text("no-children"));
 		}
 		Map<String, String> seed = new LinkedHashMap<>();
 		seed.put("places", numbered(this.words.strings("places")));
-		boolean listed = children.size() <= ChildFinder.LISTED && !scope.everyone();
+		boolean listed = children != null && children.size() <= ChildFinder.LISTED;
 		seed.put("ids", listed ? String.join(SEPARATOR, children.stream().map(Child::id).toList()) : "");
 		seed.put("list", listed ? this.words.text("report-list", Map.of("children",
 				numbered(List.copyOf(this.finder.labels(context.tenant(), children).values()))))
 				: this.words.text("report-name"));
 		String lead = "";
-		if (children.size() == 1) {
+		if (children != null && children.size() == 1) {
 			// a teacher of one child is not asked which
 			seed.put("who", children.get(0).id());
 		}
 		else if (!name.isEmpty()) {
-			List<Child> found = ChildFinder.named(children, name);
+			List<Child> found = ChildFinder.named(
+					children != null ? children : this.finder.children(context.tenant(), scope), name);
 			if (found.isEmpty()) {
 				lead = this.words.text("not-found", Map.of("name", name));
 			}

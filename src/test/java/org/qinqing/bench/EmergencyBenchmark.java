@@ -96,6 +96,8 @@ public final class EmergencyBenchmark {
 			StaffUser teacher = new StaffUser("county-t0", TENANT, StaffRole.TEACHER, "t0", "老师0");
 			measure(counting, rounds, "incidents tile, the leader (the term)", () -> tile.view(leader).value() + " this term");
 			measure(counting, rounds, "incidents tile, a teacher (one class)", () -> tile.view(teacher).value() + " this term");
+			measure(counting, rounds, "紧急 + a name, the leader (whole county)",
+					() -> data.named(TENANT, "学生12345") + " found");
 		}
 		finally {
 			app.close();

@@ -13,8 +13,16 @@ public final class EmergencyBenchData {
 
 	private final Incidents incidents;
 
+	private final ChildFinder finder;
+
 	public EmergencyBenchData(ApplicationContext app) {
 		this.incidents = app.getBean(Incidents.class);
+		this.finder = app.getBean(ChildFinder.class);
+	}
+
+	/** A leader's name typed in 紧急: the children of the whole tenant it finds. */
+	public int named(String tenant, String name) {
+		return ChildFinder.named(this.finder.children(tenant, org.qinqing.people.CareScope.EVERYONE), name).size();
 	}
 
 	/** An incident of {@code childId} reported at {@code at}; closed with its steps done unless {@code open}. */
