@@ -31,7 +31,7 @@ class SecurityConfiguration {
 	SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/", LOGIN, "/simulator", "/simulator/**", "/actuator/health", "/actuator/health/**",
-					"/binding/*/qr/**", "/threads/**", "/lessons/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error")
+					"/binding/*/qr/**", "/threads/**", "/lessons/**", "/incidents/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error")
 			.permitAll()
 			.requestMatchers("/console/admin/**", "/console/calls/settings", "/console/calls/settings/**", "/api/faq/**")
 			.hasRole(StaffRole.ADMIN.name())

@@ -13,6 +13,7 @@ import org.qinqing.console.StaffRole;
 import org.qinqing.console.StaffUser;
 import org.qinqing.calls.DemoCalls;
 import org.qinqing.parenting.DemoLessons;
+import org.qinqing.emergency.DemoIncidents;
 import org.qinqing.people.Child;
 import org.qinqing.people.ContactCards;
 import org.qinqing.people.Directory;
@@ -60,6 +61,8 @@ public class DemoData implements InitializingBean {
 
 	private final Clock clock;
 
+	private final DemoIncidents incidents;
+
 	private final boolean staffAccounts;
 
 	private final DemoLessons lessons;
@@ -69,10 +72,11 @@ public class DemoData implements InitializingBean {
 	 * global, so a second demo tenant on the same Redis (a test's own) leaves them to the first
 	 */
 	DemoData(SchoolRecords records, ContactCards cards, Directory directory, StringRedisTemplate redis,
-			WechatAccounts accounts, StaffAccounts staff, DemoCalls calls, Clock clock,
+			WechatAccounts accounts, StaffAccounts staff, DemoCalls calls, Clock clock, DemoIncidents incidents,
 			@org.springframework.beans.factory.annotation.Value("${qinqing.demo.staff-accounts:true}") boolean staffAccounts,
 			DemoLessons lessons) {
 		this.lessons = lessons;
+		this.incidents = incidents;
 		this.staffAccounts = staffAccounts;
 		this.clock = clock;
 		this.calls = calls;
@@ -119,6 +123,9 @@ public class DemoData implements InitializingBean {
 				this.directory.bind(this.tenant, persona.openid(), persona.personId());
 			}
 		}
+		// one closed incident this term (again in a new term), away from the personas' families
+		this.incidents.seed(this.tenant, school.children, personaFamilies())
+			.ifPresent(number -> log.info("Added the demo's incident {} of this term", number));
 		if (this.staffAccounts) {
 			demoTeacherAccounts();
 		}

@@ -120,7 +120,9 @@ class ContentSecurityPolicyBrowserTests extends BrowserTestSupport {
 		signIn(this.adminName, PASSWORD);
 		for (String path : List.of("/console/calls", "/console/calls/week", "/console/calls/no-shows",
 				"/console/calls/never-held", "/console/calls/settings", "/console/inbox", "/console/archives",
-				"/console/admin/accounts", "/console/admin/audit",
+				"/console/admin/accounts", "/console/admin/audit", "/console/incidents", "/console/incidents/new",
+				// the demo school's incident of the term, the tenant's first
+				"/console/incidents/E1",
 				"/console/admin/faq?q=%E5%92%8B%E8%B7%9F%E5%A8%83%E8%A7%86%E9%A2%91")) {
 			browser.get(url(path));
 			assertThat(browser.findElement(By.tagName("h1")).getText()).as(path).isNotBlank();

@@ -42,7 +42,8 @@ class ContentSecurityPolicyTests extends PortalTestSupport {
 				"/console/calls", "/console/calls/week", "/console/calls/no-shows", "/console/calls/never-held",
 				"/console/calls/settings", "/console/inbox", "/console/admin/accounts", "/console/admin/audit",
 				"/console/admin/faq", "/console/admin/faq?q=%E5%92%8B%E8%B7%9F%E5%A8%83%E8%A7%86%E9%A2%91",
-				"/console/admin/faq/call-booking")) {
+				"/console/admin/faq/call-booking", "/console/incidents", "/console/incidents/new",
+				"/console/incidents/E1")) {
 			strict(browser.get(path), 200);
 		}
 		strict(browser.get("/console/no-such-page"), 404);

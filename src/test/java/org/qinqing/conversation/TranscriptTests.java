@@ -43,14 +43,20 @@ class TranscriptTests extends PortalTestSupport {
 		try (InputStream in = Files.newInputStream(file)) {
 			transcript = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
 		}
-		String persona = String.valueOf(transcript.get("persona"));
+		String mainPersona = String.valueOf(transcript.get("persona"));
 		boolean encrypted = Boolean.TRUE.equals(transcript.get("encrypted"));
-		resetSession(persona);
+		resetSession(mainPersona);
 		List<Map<String, Object>> turns = (List<Map<String, Object>>) transcript.get("turns");
 		long eventTime = System.currentTimeMillis() / 1000;
 		int index = 0;
+		java.util.Set<String> others = new java.util.HashSet<>();
 		for (Map<String, Object> turn : turns) {
 			index++;
+			// a turn may be another persona's ("as: demo-guardian-1"), e.g. the grandmother answering a teacher's report
+			String persona = turn.containsKey("as") ? String.valueOf(turn.get("as")) : mainPersona;
+			if (!persona.equals(mainPersona) && others.add(persona)) {
+				resetSession(persona);
+			}
 			String xml;
 			String said;
 			if (turn.containsKey("user")) {
@@ -70,7 +76,7 @@ class TranscriptTests extends PortalTestSupport {
 				xml = WechatClient.eventXml(persona, String.valueOf(turn.get("event")), "", eventTime++);
 			}
 			WechatClient.Response response = wechat().post(xml, encrypted);
-			String where = file.getFileName() + " turn " + index + " [" + said + "]";
+			String where = file.getFileName() + " turn " + index + " (" + persona + ") [" + said + "]";
 			assertThat(response.status()).as(where).isEqualTo(200);
 			if (Boolean.TRUE.equals(turn.get("silent"))) {
 				assertThat(response.isSuccessOnly()).as(where + " expects no reply").isTrue();
