@@ -14,6 +14,7 @@ import org.qinqing.console.StaffUser;
 import org.qinqing.calls.DemoCalls;
 import org.qinqing.parenting.DemoLessons;
 import org.qinqing.emergency.DemoIncidents;
+import org.qinqing.talks.DemoTalks;
 import org.qinqing.people.Child;
 import org.qinqing.people.ContactCards;
 import org.qinqing.people.Directory;
@@ -67,6 +68,8 @@ public class DemoData implements InitializingBean {
 
 	private final DemoLessons lessons;
 
+	private final DemoTalks talks;
+
 	/**
 	 * @param staffAccounts whether the demo's teachers get console sign-ins (teacher1, teacher2): usernames are
 	 * global, so a second demo tenant on the same Redis (a test's own) leaves them to the first
@@ -74,8 +77,9 @@ public class DemoData implements InitializingBean {
 	DemoData(SchoolRecords records, ContactCards cards, Directory directory, StringRedisTemplate redis,
 			WechatAccounts accounts, StaffAccounts staff, DemoCalls calls, Clock clock, DemoIncidents incidents,
 			@org.springframework.beans.factory.annotation.Value("${qinqing.demo.staff-accounts:true}") boolean staffAccounts,
-			DemoLessons lessons) {
+			DemoLessons lessons, DemoTalks talks) {
 		this.lessons = lessons;
+		this.talks = talks;
 		this.incidents = incidents;
 		this.staffAccounts = staffAccounts;
 		this.clock = clock;
@@ -136,6 +140,8 @@ public class DemoData implements InitializingBean {
 		if (lessonsGiven > 0) {
 			log.info("Seeded {} demo lessons given, with their reads and answers", lessonsGiven);
 		}
+		// a few months of talk cards and one open plan (once)
+		this.talks.seed(this.tenant);
 	}
 
 	/**

@@ -9,30 +9,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.qinqing.demo.DemoData;
 import org.qinqing.system.BotScripts;
 import org.qinqing.system.RedisKeys;
 import org.qinqing.system.SchoolTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The demo school's talks, so the matrix and the tile show real-looking figures on first start: the last three
  * months' cards (nearly every child talked to, a few missed) and this month's so far (about two thirds), one of them a
- * concern with an open plan. Seeded once per demo tenant (a marker), never sending anything to the families.
+ * concern with an open plan. Seeded once per demo tenant (a marker), never sending anything to the families; the demo
+ * module calls it once the school is loaded (talks never depend on demo).
  */
 @Component
 @Profile("!prod")
-class DemoTalks {
+public class DemoTalks {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoTalks.class);
-
-	private final DemoData demo;
 
 	private final TalksRoster roster;
 
@@ -48,9 +44,8 @@ class DemoTalks {
 
 	private final Clock clock;
 
-	DemoTalks(DemoData demo, TalksRoster roster, TalkCards cards, IndividualPlans plans, TalkSettingsStore settings,
+	DemoTalks(TalksRoster roster, TalkCards cards, IndividualPlans plans, TalkSettingsStore settings,
 			BotScripts scripts, StringRedisTemplate redis, Clock clock) {
-		this.demo = demo;
 		this.roster = roster;
 		this.cards = cards;
 		this.plans = plans;
@@ -60,9 +55,8 @@ class DemoTalks {
 		this.clock = clock;
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
-	void seed() {
-		String tenant = this.demo.tenant();
+	/** Seeds the demo tenant's talks once. */
+	public void seed(String tenant) {
 		String marker = RedisKeys.of(tenant, "demo", "talks");
 		if (!Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(marker, "1"))) {
 			return;

@@ -30,7 +30,10 @@ class DemoLessonsTests extends PortalTestSupport {
 
 	@Test
 	void theDemoSchoolHasATermOfReadsWithAFewFamiliesToFollowUp() {
-		List<Child> children = List.copyOf(this.records.children(TENANT, this.records.ids(TENANT, "child")).values());
+		// the demo's own pupils (s1, s2...): other tests add children of their own to the shared demo tenant
+		List<Child> children = this.records.children(TENANT, this.records.ids(TENANT, "child")).values().stream()
+			.filter(c -> c.id().matches("s\\d+"))
+			.toList();
 		Reach.Report report = this.reach.of(TENANT, children);
 		assertThat(report.total().leftBehind()).isGreaterThan(20);
 		assertThat(report.total().reachedPercent()).isBetween(70.0, 97.0);

@@ -28,6 +28,9 @@ class FaqWordingTests {
 		known.addAll(scripts.strings("calls.words-today"));
 		known.addAll(scripts.strings("binding.words-unbind"));
 		known.addAll(scripts.strings("binding.words-my-info"));
+		for (String words : new String[] { "lesson", "previous", "next", "stop", "start" }) {
+			known.addAll(scripts.strings("parenting.words-" + words));
+		}
 		for (String global : new String[] { "menu", "cancel", "back", "help" }) {
 			known.addAll(scripts.strings("commands." + global));
 		}
