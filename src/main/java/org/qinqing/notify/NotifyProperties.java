@@ -14,7 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The outbox's settings ({@code qinqing.notify.*}).
  *
  * @param templates template id by message kind, e.g. {@code qinqing.notify.templates.call-reminder=<id>}
- * @param ratePerSecond calls to WeChat's message APIs per second and account, shared by all instances
+ * @param ratePerSecond calls to WeChat's message APIs per second and account, shared by all instances; it holds in
+ * every one-second window at WeChat, not on average
+ * @param rateBurst permits that may go at once after an idle spell (at most a tenth of the rate)
+ * @param rateSlack how much later than its slot a send may reach WeChat (threads, the HTTP client): the limiter
+ * spaces permits so that a second plus this holds no more than the rate
  * @param dailyTemplateQuota template messages per account and day (in {@code zone})
  * @param quietStart non-urgent messages wait from this time...
  * @param quietEnd ...until this time (equal to {@code quietStart}: no quiet hours)
@@ -33,6 +37,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("qinqing.notify")
 public record NotifyProperties(Map<String, String> templates, @DefaultValue("200") int ratePerSecond,
+		@DefaultValue("5") int rateBurst, @DefaultValue("40ms") Duration rateSlack,
 		@DefaultValue("100000") int dailyTemplateQuota, @DefaultValue("21:30") LocalTime quietStart,
 		@DefaultValue("07:30") LocalTime quietEnd, ZoneId zone,
 		@DefaultValue("8") int maxAttempts, @DefaultValue("10s") Duration backoff,
@@ -46,6 +51,7 @@ public record NotifyProperties(Map<String, String> templates, @DefaultValue("200
 		// not a @DefaultValue: that takes a constant, and the school zone comes from QINQING_SCHOOL_ZONE
 		zone = zone == null ? SchoolTime.ZONE : zone;
 		positive(ratePerSecond, "rate-per-second");
+		positive(rateBurst, "rate-burst");
 		positive(dailyTemplateQuota, "daily-template-quota");
 		positive(maxAttempts, "max-attempts");
 		positive(batchSize, "batch-size");
