@@ -345,8 +345,10 @@ final class OutboxConsumer implements SmartLifecycle {
 				events.add(this.store.event(now, Type.UNFINISHED_ATTEMPT, channel, 0,
 						"an earlier attempt stopped before its result was recorded", null));
 			}
-			// the admission reserved a rate slot: the send goes at it, not before
-			if (admission.until() > 0 && !sleepQuietly(admission.until())) {
+			// the admission reserved a rate slot: the send goes at it, not before (timed from the clock read the
+			// slot was reserved by, so the script's own round trip does not push sends together)
+			long pause = now + admission.until() - this.clock.millis();
+			if (pause > 0 && !sleepQuietly(pause)) {
 				return;
 			}
 			if (this.halted || !this.checkpoints.beforeSend(entry.messageId())) {

@@ -66,6 +66,15 @@ class LessonPush {
 			return JobResult.later(this.calendar.start(week));
 		}
 		WeekPush push = this.store.week(tenant, week).filter(WeekPush::started).orElse(null);
+		if (!today.isBefore(week.plusWeeks(1))) {
+			// a week's push ends with its week: the instances were down all week, or the plan needed more days
+			log.warn("Tenant {}: the week {} lesson push is over with its week ({} people not reached)", tenant, week,
+					push == null ? "all" : push.remaining());
+			if (push != null && !push.finished()) {
+				this.store.finish(tenant, week, push.plan(), this.clock.instant());
+			}
+			return JobResult.done();
+		}
 		if (push == null) {
 			push = begin(tenant, week, today, lessons);
 		}
@@ -94,13 +103,10 @@ class LessonPush {
 			if (drainable <= 0) {
 				return carry(tenant, push, today);
 			}
-			// the reserve is for other messages; should they use more, the push stops for the day before the quota
+			// the reserve is for other messages; should they use more, the push waits rather than go over the quota
+			// (what is queued will use it too; messages in flight count twice here, which only waits a little)
 			long quotaLeft = this.notify.dailyTemplateQuota() - this.outbox.templatesUsedOn(tenant, today) - backlog;
-			if (quotaLeft <= 0) {
-				return carry(tenant, push, today);
-			}
-			long n = Math.min(Math.min(Math.min(this.properties.batch(), left), quotaLeft),
-					Math.min(target - backlog, drainable));
+			long n = Math.min(Math.min(this.properties.batch(), left), Math.min(quotaLeft, Math.min(target - backlog, drainable)));
 			if (n <= 0 || System.nanoTime() - started > MAX_RUN.toNanos()) {
 				break;
 			}
