@@ -212,8 +212,8 @@ public final class LessonPushBenchmark {
 			System.out.printf("achieved rate %.0f/s = %.1f%% of the 500/s limit (target >= 90%%)%n", figures.rate(),
 					figures.rate() / 5);
 		}
-		System.out.printf("busiest second %d, busiest one-second window %d (limit 500)%n", figures.busiestSecond(),
-				figures.busiestWindow());
+		System.out.printf("busiest second %d, busiest one-second window %d (limit 500); longest pause between two requests %d ms%n",
+				figures.busiestSecond(), figures.busiestWindow(), figures.longestPause());
 		System.out.printf("recipients %d of %d: lost %d; requests %d: doubled %d (of them repeats of one client_msg_id, which WeChat drops: %d)%n",
 				figures.recipients.size(), guardians, guardians - figures.recipients.size(), figures.requests,
 				figures.requests - figures.recipients.size(), figures.sameClientMsgId);
@@ -442,6 +442,14 @@ public final class LessonPushBenchmark {
 
 		int busiestWindow() {
 			return OutboxBenchmark.busiestWindow(this.times);
+		}
+
+		long longestPause() {
+			long longest = 0;
+			for (int i = 1; i < this.times.size(); i++) {
+				longest = Math.max(longest, this.times.get(i) - this.times.get(i - 1));
+			}
+			return longest;
 		}
 
 		long firstAfter(long at) {

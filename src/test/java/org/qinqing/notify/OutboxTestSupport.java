@@ -190,9 +190,9 @@ abstract class OutboxTestSupport extends PortalTestSupport {
 
 	NotifyProperties settings(int ratePerSecond, int senders, int batchSize, Duration claimIdle) {
 		NotifyProperties p = this.properties;
-		return new NotifyProperties(p.templates(), ratePerSecond, p.rateBurst(), p.rateSlack(), p.dailyTemplateQuota(), p.quietStart(), p.quietEnd(),
+		return new NotifyProperties(p.templates(), ratePerSecond, p.dailyTemplateQuota(), p.quietStart(), p.quietEnd(),
 				p.zone(), p.maxAttempts(), p.backoff(), p.maxBackoff(), p.channelPause(), claimIdle, batchSize, senders,
-				p.pollInterval(), true, p.idempotencyTtl(), p.logTtl());
+				p.pollInterval(), true, p.idempotencyTtl(), p.logTtl(), p.rateBurst(), p.rateSlack());
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
