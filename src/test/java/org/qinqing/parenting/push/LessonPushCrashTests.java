@@ -59,4 +59,18 @@ class LessonPushCrashTests extends PushTestSupport {
 		}
 	}
 
+	@Test
+	void aSnapshotCutShortByACrashIsTakenAgain() {
+		LocalDate week = freshWeek();
+		// the process died while writing the audience's list: some ids, and no size yet
+		this.redis.opsForList().rightPushAll(PushKeys.audience(T, week), "half-written-1", "half-written-2");
+		String prefix = audience(12);
+		this.schedule.ensureWeek(T, week);
+		WeekPush done = awaitRun(week, WeekPush::finished);
+		awaitReceived(prefix, 12);
+		assertThat(done.audience()).isEqualTo(12);
+		assertThat(done.queued()).isEqualTo(12);
+		assertThat(done.unreachable()).as("no stray ids from the cut snapshot").isZero();
+	}
+
 }
