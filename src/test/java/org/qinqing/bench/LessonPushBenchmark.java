@@ -205,7 +205,7 @@ public final class LessonPushBenchmark {
 				(end - start) / 1000.0, (figures.last - figures.first) / 1000.0);
 		if (kill) {
 			int after = figures.requests - atKill;
-			System.out.printf("restart: %d more requests after the kill; the second instance resumed the push within %.1f s of its start being asked%n",
+			System.out.printf("restart: %d more requests after the kill; the first %.1f s after it (the new instance's start included)%n",
 					after, (figures.firstAfter(killedAt) - killedAt) / 1000.0);
 		}
 		else {
