@@ -269,7 +269,7 @@ public final class LessonPushBenchmark {
 			throws IOException {
 		List<String> command = new ArrayList<>(List.of(
 				new File(System.getProperty("java.home"), "bin/java").getPath(), "-Xmx768m", "-cp",
-				System.getProperty("java.class.path"), Instance.class.getName(), "--server.port=0",
+				classpath(), Instance.class.getName(), "--server.port=0",
 				"--REDIS_URL=redis://127.0.0.1:" + this.redisPort, "--wechat.api-base=" + this.wechat.baseUrl(),
 				"--wechat.tenant=" + tenant + "-demo", "--wechat.accounts[0].app-id=wxbenchpush" + name,
 				"--wechat.accounts[0].secret=bench", "--wechat.accounts[0].token=benchtoken",
@@ -466,6 +466,24 @@ public final class LessonPushBenchmark {
 			}
 			Thread.sleep(200);
 		}
+	}
+
+	/**
+	 * The test classpath for the child JVMs: under {@code exec:java} the benchmark runs in Maven's JVM with a class
+	 * loader of its own, whose URLs are it; run with {@code java -cp} it is {@code java.class.path}.
+	 */
+	private static String classpath() {
+		List<String> entries = new ArrayList<>();
+		for (ClassLoader loader = LessonPushBenchmark.class.getClassLoader(); loader != null; loader = loader.getParent()) {
+			if (loader instanceof java.net.URLClassLoader urls) {
+				for (java.net.URL url : urls.getURLs()) {
+					if ("file".equals(url.getProtocol())) {
+						entries.add(new File(java.net.URI.create(url.toString())).getPath());
+					}
+				}
+			}
+		}
+		return entries.isEmpty() ? System.getProperty("java.class.path") : String.join(File.pathSeparator, entries);
 	}
 
 	private static int freePort() throws IOException {
