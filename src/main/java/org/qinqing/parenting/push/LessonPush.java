@@ -106,7 +106,7 @@ class LessonPush {
 			// the reserve is for other messages; should they use more, the push waits rather than go over the quota
 			// (what is queued will use it too; messages in flight count twice here, which only waits a little)
 			long quotaLeft = this.notify.dailyTemplateQuota() - this.outbox.templatesUsedOn(tenant, today) - backlog;
-			long n = Math.min(Math.min(this.properties.batch(), left), Math.min(quotaLeft, Math.min(target - backlog, drainable)));
+			long n = min(this.properties.batch(), left, quotaLeft, target - backlog, drainable);
 			if (n <= 0 || System.nanoTime() - started > MAX_RUN.toNanos()) {
 				break;
 			}
@@ -188,6 +188,14 @@ class LessonPush {
 
 	private int dailyAllowance() {
 		return PushPlan.allowance(this.notify.dailyTemplateQuota(), this.properties.reservePercent(), 0);
+	}
+
+	private static long min(long... values) {
+		long min = Long.MAX_VALUE;
+		for (long value : values) {
+			min = Math.min(min, value);
+		}
+		return min;
 	}
 
 	private static Instant max(Instant a, Instant b) {

@@ -39,8 +39,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The weekly push in a tenant of its own ({@link #T}: only this context's outbox consumer and job runs, on a clock
- * the tests move, work for it), with a small template quota (100 a day, 10% reserve: 90 lessons a day), small batches and
- * the lessons side faked ({@link FakeWeeklyLessons}). The job poll runs every 200 ms, on the moved clock, as in
+ * the tests move, work for it), with a small template quota (100 a day, 10% reserve: 90 lessons a day), small
+ * batches and the lessons side faked ({@link FakeWeeklyLessons}). The job poll runs every 200 ms, on the moved clock, as in
  * production. Each test pushes a week of its own, some weeks ahead, to people and openids of its own.
  */
 @Import(PushTestSupport.Fakes.class)
