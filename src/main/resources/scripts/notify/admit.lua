@@ -31,14 +31,17 @@ elseif windowOpen then
 else
   return {'NONE'}
 end
-if over_rate(KEYS[6], tonumber(ARGV[5])) then return {'WAIT'} end
+-- the quota is looked at before a rate slot is taken, so a message held for tomorrow costs no slot
+if channel == 'template' and tonumber(redis.call('GET', KEYS[7]) or '0') >= tonumber(ARGV[6]) then
+  return {'QUOTA'}
+end
+local reserved, wait = rate_slot(KEYS[6], now, tonumber(ARGV[5]), tonumber(ARGV[9]), tonumber(ARGV[10]))
+if not reserved then return {'WAIT', tostring(wait)} end
 if channel == 'template' then
-  local used = redis.call('INCR', KEYS[7])
-  if used == 1 then redis.call('PEXPIRE', KEYS[7], 172800000) end
-  if used > tonumber(ARGV[6]) then return {'QUOTA'} end
+  if redis.call('INCR', KEYS[7]) == 1 then redis.call('PEXPIRE', KEYS[7], 172800000) end
 else
   redis.call('HINCRBY', KEYS[3], 'sent', 1)
 end
 redis.call('HSET', KEYS[1], 'inflight', ARGV[2] .. '|' .. (now + tonumber(ARGV[3])), 'channel', channel)
 redis.call('HINCRBY', KEYS[1], 'attempts', 1)
-return {channel, uncertain, m[6], m[7] or '0'}
+return {channel, uncertain, m[6], m[7] or '0', tostring(wait)}

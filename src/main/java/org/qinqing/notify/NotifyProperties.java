@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The outbox's settings ({@code qinqing.notify.*}).
  *
  * @param templates template id by message kind, e.g. {@code qinqing.notify.templates.call-reminder=<id>}
- * @param ratePerSecond calls to WeChat's message APIs per second and account, shared by all instances
+ * @param ratePerSecond calls to WeChat's message APIs per second and account, shared by all instances; it holds in
+ * every one-second window at WeChat, not on average
  * @param dailyTemplateQuota template messages per account and day (in {@code zone})
  * @param quietStart non-urgent messages wait from this time...
  * @param quietEnd ...until this time (equal to {@code quietStart}: no quiet hours)
@@ -30,6 +31,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consumerEnabled start the consumer with the application (tests and benchmarks may start it later)
  * @param idempotencyTtl how long an idempotency key is remembered
  * @param logTtl how long a message's delivery log is kept after its last event
+ * @param rateBurst permits that may go at once after an idle spell (at most a tenth of the rate)
+ * @param rateSlack how much later than its slot a send may reach WeChat (threads, the HTTP client): the limiter
+ * spaces permits so that a second plus this holds no more than the rate
  */
 @ConfigurationProperties("qinqing.notify")
 public record NotifyProperties(Map<String, String> templates, @DefaultValue("200") int ratePerSecond,
@@ -39,13 +43,15 @@ public record NotifyProperties(Map<String, String> templates, @DefaultValue("200
 		@DefaultValue("30m") Duration maxBackoff, @DefaultValue("30m") Duration channelPause,
 		@DefaultValue("60s") Duration claimIdle, @DefaultValue("50") int batchSize, @DefaultValue("32") int senders,
 		@DefaultValue("100ms") Duration pollInterval, @DefaultValue("true") boolean consumerEnabled,
-		@DefaultValue("7d") Duration idempotencyTtl, @DefaultValue("30d") Duration logTtl) {
+		@DefaultValue("7d") Duration idempotencyTtl, @DefaultValue("30d") Duration logTtl,
+		@DefaultValue("5") int rateBurst, @DefaultValue("40ms") Duration rateSlack) {
 
 	public NotifyProperties {
 		templates = templates == null ? Map.of() : Map.copyOf(templates);
 		// not a @DefaultValue: that takes a constant, and the school zone comes from QINQING_SCHOOL_ZONE
 		zone = zone == null ? SchoolTime.ZONE : zone;
 		positive(ratePerSecond, "rate-per-second");
+		positive(rateBurst, "rate-burst");
 		positive(dailyTemplateQuota, "daily-template-quota");
 		positive(maxAttempts, "max-attempts");
 		positive(batchSize, "batch-size");

@@ -3,8 +3,10 @@ package org.qinqing.notify;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -89,6 +91,51 @@ public class Outbox {
 			}
 		}
 		return new Addressed(queued, unreachable);
+	}
+
+	/**
+	 * Queues each person their own message (a weekly lesson to thousands), as {@link #toPerson} would, in a few
+	 * round trips for the whole batch: their openids, whether those are reachable, and every enqueue script, each
+	 * in one pipeline. A message whose key was queued before is a duplicate, so a batch replayed after a crash
+	 * queues nothing twice.
+	 */
+	public Addressed toEach(String tenant, Map<String, Message> byPerson) {
+		Map<String, Set<String>> openids = this.directory.openidsOfEach(tenant, byPerson.keySet().stream()
+			.filter(id -> id != null && !id.isBlank())
+			.toList());
+		Set<String> reachable = this.reachability
+			.reachable(tenant, openids.values().stream().flatMap(Set::stream).toList());
+		List<Notification> notifications = new ArrayList<>();
+		List<Addressed.Unreachable> unreachable = new ArrayList<>();
+		Map<String, Message> unreached = new LinkedHashMap<>();
+		openids.forEach((personId, theirs) -> {
+			Message message = byPerson.get(personId);
+			List<String> reached = theirs.stream().filter(reachable::contains).toList();
+			reached.forEach(openid -> notifications.add(message.to(tenant, openid)));
+			if (reached.isEmpty()) {
+				unreachable.add(new Addressed.Unreachable(personId,
+						theirs.isEmpty() ? Addressed.Reason.NOT_BOUND : Addressed.Reason.UNFOLLOWED));
+				unreached.put(personId, message);
+			}
+		});
+		List<String> ids = notifications.stream().map(n -> UUID.randomUUID().toString().replace("-", "")).toList();
+		long now = this.clock.millis();
+		List<Enqueued> queued = this.store.enqueueAll(notifications, ids, now);
+		this.store.recordAllUnreachable(tenant, unreachable, unreached, now);
+		return new Addressed(queued, unreachable);
+	}
+
+	/**
+	 * Messages of the tenant queued and not yet settled or held: a large push keeps this to a few seconds of sending,
+	 * so other messages are not stuck behind it.
+	 */
+	public long backlog(String tenant) {
+		return this.store.backlog(tenant);
+	}
+
+	/** Template messages counted against the account's quota on that school day so far. */
+	public long templatesUsedOn(String tenant, java.time.LocalDate day) {
+		return this.store.templatesUsed(tenant, day);
 	}
 
 	/** Who could not be reached for a message key ({@link #toPerson}), by person id, oldest first. */

@@ -309,9 +309,8 @@ final class OutboxConsumer implements SmartLifecycle {
 				case BUSY:
 					return;
 				case WAIT:
-					// this second's rate is used up: wait for the next one, holding the entry
-					if (!sleepQuietly(RateLimiter.untilNextWindow(now) + ThreadLocalRandom.current().nextInt(20))
-							|| !this.running) {
+					// the rate's slots are reserved further ahead than the horizon: wait, holding the entry
+					if (!sleepQuietly(admission.until() + ThreadLocalRandom.current().nextInt(5)) || !this.running) {
 						return;
 					}
 					continue;
@@ -345,6 +344,12 @@ final class OutboxConsumer implements SmartLifecycle {
 			if (admission.uncertain()) {
 				events.add(this.store.event(now, Type.UNFINISHED_ATTEMPT, channel, 0,
 						"an earlier attempt stopped before its result was recorded", null));
+			}
+			// the admission reserved a rate slot: the send goes at it, not before (timed from the clock read the
+			// slot was reserved by, so the script's own round trip does not push sends together)
+			long pause = now + admission.until() - this.clock.millis();
+			if (pause > 0 && !sleepQuietly(pause)) {
+				return;
 			}
 			if (this.halted || !this.checkpoints.beforeSend(entry.messageId())) {
 				halt();

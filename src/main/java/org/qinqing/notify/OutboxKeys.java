@@ -42,9 +42,9 @@ final class OutboxKeys {
 		return RedisKeys.of(tenant, "outbox:log", messageId);
 	}
 
-	/** Calls counted in one second of the clock. */
-	static String rate(String tenant, long epochSecond) {
-		return RedisKeys.of(tenant, "outbox:rate", String.valueOf(epochSecond));
+	/** The account's rate: when its next permit is due (GCRA's theoretical arrival time, epoch microseconds). */
+	static String rate(String tenant) {
+		return RedisKeys.of(tenant, "outbox:rate-tat");
 	}
 
 	/** Template messages counted in one day of the schools' zone. */

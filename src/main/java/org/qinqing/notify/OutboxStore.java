@@ -1,5 +1,6 @@
 package org.qinqing.notify;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +12,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import java.nio.charset.StandardCharsets;
+
+import org.qinqing.system.Pipelines;
 import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.connection.ReturnType;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.ReadOffset;
@@ -65,9 +71,12 @@ class OutboxStore {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	private final RateLimiter.Pace pace;
+
 	OutboxStore(StringRedisTemplate redis, NotifyProperties properties) {
 		this.redis = redis;
 		this.properties = properties;
+		this.pace = RateLimiter.Pace.of(properties);
 	}
 
 	/** One stream entry: its id in the stream, the message it stands for and the recipient. */
@@ -90,13 +99,14 @@ class OutboxStore {
 		BUSY, QUIET, UNREACHABLE, PAUSED,
 		/** Only a customer-service text and the window is closed. */
 		NONE,
-		/** Over this second's rate: try again in the next. */
+		/** The rate's slots are taken too far ahead: ask again a little later. */
 		WAIT, QUOTA, CUSTOMER_SERVICE, TEMPLATE
 
 	}
 
 	/**
-	 * @param until for QUIET and PAUSED: when it may go
+	 * @param until for QUIET and PAUSED: when it may go; for WAIT: milliseconds to wait before asking again; for
+	 * CUSTOMER_SERVICE and TEMPLATE: milliseconds to wait for the reserved rate slot before sending
 	 * @param uncertain an earlier attempt by a consumer that died may have reached WeChat
 	 */
 	record Admission(Verdict verdict, long until, boolean uncertain, String payload, int retries) {
@@ -113,15 +123,59 @@ class OutboxStore {
 	}
 
 	Enqueued enqueue(Notification notification, String messageId, long now) {
+		List<String> keys = enqueueKeys(notification, messageId);
+		List<?> result = this.redis.execute(ENQUEUE, keys, enqueueArgs(notification, messageId, now).toArray());
+		return enqueued(result);
+	}
+
+	/**
+	 * {@link #enqueue} for many notifications in one round trip: one pipeline of the same script (sent whole, so
+	 * no NOSCRIPT can fail a pipeline half way). In the order given.
+	 */
+	List<Enqueued> enqueueAll(List<Notification> notifications, List<String> messageIds, long now) {
+		if (notifications.isEmpty()) {
+			return List.of();
+		}
+		byte[] script = ENQUEUE.getScriptAsString().getBytes(StandardCharsets.UTF_8);
+		List<Object> results = this.redis.executePipelined((RedisCallback<Object>) connection -> {
+			for (int i = 0; i < notifications.size(); i++) {
+				List<String> keys = enqueueKeys(notifications.get(i), messageIds.get(i));
+				List<String> args = enqueueArgs(notifications.get(i), messageIds.get(i), now);
+				byte[][] keysAndArgs = new byte[keys.size() + args.size()][];
+				int at = 0;
+				for (String value : keys) {
+					keysAndArgs[at++] = value.getBytes(StandardCharsets.UTF_8);
+				}
+				for (String value : args) {
+					keysAndArgs[at++] = value.getBytes(StandardCharsets.UTF_8);
+				}
+				connection.scriptingCommands().eval(script, ReturnType.MULTI, keys.size(), keysAndArgs);
+			}
+			return null;
+		});
+		List<Enqueued> enqueued = new ArrayList<>();
+		for (Object result : results) {
+			enqueued.add(enqueued((List<?>) result));
+		}
+		return enqueued;
+	}
+
+	private static List<String> enqueueKeys(Notification notification, String messageId) {
 		String tenant = notification.tenant();
-		List<String> keys = List.of(OutboxKeys.idempotency(tenant, notification.idempotencyKey()),
-				OutboxKeys.stream(tenant), OutboxKeys.message(tenant, messageId), OutboxKeys.log(tenant, messageId));
-		List<?> result = this.redis.execute(ENQUEUE, keys, messageId,
-				String.valueOf(this.properties.idempotencyTtl().toMillis()), this.json.writeValueAsString(notification),
-				notification.kind(), flag(notification.urgent()), flag(notification.hasText()),
-				flag(notification.hasTemplate()), String.valueOf(now), String.valueOf(this.properties.logTtl().toMillis()),
+		return List.of(OutboxKeys.idempotency(tenant, notification.idempotencyKey()), OutboxKeys.stream(tenant),
+				OutboxKeys.message(tenant, messageId), OutboxKeys.log(tenant, messageId));
+	}
+
+	private List<String> enqueueArgs(Notification notification, String messageId, long now) {
+		return List.of(messageId, String.valueOf(this.properties.idempotencyTtl().toMillis()),
+				this.json.writeValueAsString(notification), notification.kind(), flag(notification.urgent()),
+				flag(notification.hasText()), flag(notification.hasTemplate()), String.valueOf(now),
+				String.valueOf(this.properties.logTtl().toMillis()),
 				event(now, DeliveryLog.Event.Type.QUEUED, null, 0, null, null), notification.openid());
-		return new Enqueued(String.valueOf(result.get(1)), "DUP".equals(result.get(0)));
+	}
+
+	private static Enqueued enqueued(List<?> result) {
+		return new Enqueued(String.valueOf(result.get(1)), "DUP".equals(String.valueOf(result.get(0))));
 	}
 
 	void createGroup(String tenant) {
@@ -183,19 +237,21 @@ class OutboxStore {
 		List<String> keys = List.of(OutboxKeys.message(tenant, entry.messageId()),
 				Reachability.key(tenant, entry.openid()), ServiceWindow.key(tenant, entry.openid()),
 				OutboxKeys.pause(tenant, DeliveryLog.Channel.CUSTOMER_SERVICE),
-				OutboxKeys.pause(tenant, DeliveryLog.Channel.TEMPLATE), RateLimiter.windowKey(tenant, now),
+				OutboxKeys.pause(tenant, DeliveryLog.Channel.TEMPLATE), RateLimiter.key(tenant),
 				OutboxKeys.quota(tenant, LocalDate.ofInstant(Instant.ofEpochMilli(now), zone)));
 		List<?> result = this.redis.execute(ADMIT, keys, String.valueOf(now), run,
 				String.valueOf(this.properties.claimIdle().toMillis()), String.valueOf(quietUntil),
-				String.valueOf(this.properties.ratePerSecond()), String.valueOf(this.properties.dailyTemplateQuota()),
-				String.valueOf(ServiceWindow.usableMillis()), String.valueOf(ServiceWindow.MAX_MESSAGES));
+				String.valueOf(this.pace.intervalMicros()), String.valueOf(this.properties.dailyTemplateQuota()),
+				String.valueOf(ServiceWindow.usableMillis()), String.valueOf(ServiceWindow.MAX_MESSAGES),
+				String.valueOf(this.pace.burst()), String.valueOf(RateLimiter.HORIZON_MILLIS));
 		String verdict = String.valueOf(result.get(0));
 		switch (verdict) {
 			case "cs":
 			case "template":
-				return new Admission(verdict.equals("cs") ? Verdict.CUSTOMER_SERVICE : Verdict.TEMPLATE, 0,
-						"1".equals(result.get(1)), String.valueOf(result.get(2)),
-						Integer.parseInt(String.valueOf(result.get(3))));
+				return new Admission(verdict.equals("cs") ? Verdict.CUSTOMER_SERVICE : Verdict.TEMPLATE,
+						Long.parseLong(String.valueOf(result.get(4))), "1".equals(result.get(1)),
+						String.valueOf(result.get(2)), Integer.parseInt(String.valueOf(result.get(3))));
+			case "WAIT":
 			case "QUIET":
 			case "PAUSED":
 				return new Admission(Verdict.valueOf(verdict), Long.parseLong(String.valueOf(result.get(1))), false,
@@ -228,6 +284,33 @@ class OutboxStore {
 		this.redis.opsForValue()
 			.set(OutboxKeys.pause(tenant, channel), String.valueOf(untilMillis),
 					Duration.ofMillis(Math.max(1, untilMillis - now) + 60_000));
+	}
+
+	/** {@link #recordUnreachable} for many people, each for their own message, in one round trip. */
+	void recordAllUnreachable(String tenant, List<Addressed.Unreachable> people, Map<String, Message> messages,
+			long now) {
+		if (people.isEmpty()) {
+			return;
+		}
+		Pipelines.run(this.redis, ops -> people.forEach(person -> {
+			Message message = messages.get(person.personId());
+			String list = OutboxKeys.unreachable(tenant, message.key());
+			ops.opsForList().rightPush(list, this.json.writeValueAsString(Map.of("at", now, "kind", message.kind(),
+					"person", person.personId(), "reason", person.reason().name())));
+			ops.expire(list, this.properties.logTtl());
+		}));
+	}
+
+	/** Messages queued and not yet settled or held (the stream holds only work still to do). */
+	long backlog(String tenant) {
+		Long size = this.redis.opsForStream().size(OutboxKeys.stream(tenant));
+		return size == null ? 0 : size;
+	}
+
+	/** Template messages counted against the day's quota so far. */
+	long templatesUsed(String tenant, LocalDate day) {
+		String used = this.redis.opsForValue().get(OutboxKeys.quota(tenant, day));
+		return used == null ? 0 : Long.parseLong(used);
 	}
 
 	/** "Nobody reachable" for a message key, kept as long as delivery logs are. */

@@ -1,6 +1,7 @@
 package org.qinqing.notify;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import org.qinqing.system.LuaScripts;
@@ -8,16 +9,54 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * The per-account rate limit: a counter per second of the clock in Redis, so every instance draws on
- * the same budget. A fixed window may let up to twice the rate through across a second's boundary;
- * WeChat's own limits are per minute and per day, so that is harmless and keeps it to one INCR.
- * The outbox's admission script includes {@code scripts/notify/rate.lua}; {@link #tryAcquire} is the same decision alone.
+ * The per-account rate limit, shared by every instance: GCRA in Lua ({@code scripts/notify/rate.lua}) on the app's
+ * clock. It holds in every second, not on average: permits are spaced one interval apart (with a small burst), and
+ * the interval leaves room for the time a send takes to reach WeChat after its slot ({@code rate-slack}), so any
+ * one-second window where WeChat receives them holds at most the limit. A caller reserves its slot and waits for
+ * it, so 32 waiting senders cost one admission each rather than one per retry.
+ * <p>
+ * Not a library: Bucket4j (and its Redis back ends) runs its own CAS or script per call and cannot sit inside the
+ * outbox's admission script, which must take the permit together with the quota and the in-flight mark in one
+ * atomic step (and only after the checks that hold or skip a message); redis-cell's CL.THROTTLE reads Redis's own
+ * clock and needs a module. The algorithm is a dozen lines.
+ * The admission script includes {@code rate.lua}; {@link #tryAcquire} is the same decision alone.
  */
 final class RateLimiter {
 
-	/** {@code over_rate(key, limit)}: counts one call in this second's window; true when over the limit. */
+	/** A caller reserves a slot at most this far ahead; beyond it, it waits and asks again. */
+	static final long HORIZON_MILLIS = 1000;
 
 	private static final RedisScript<Long> ACQUIRE = LuaScripts.load(Long.class, "notify/rate.lua", "notify/acquire.lua");
+
+	/**
+	 * How permits are spaced.
+	 *
+	 * @param intervalMicros between two permits' slots
+	 * @param burst permits that may go at once after an idle spell
+	 */
+	record Pace(long intervalMicros, int burst) {
+
+		/**
+		 * Any stretch of {@code 1 s + slack} holds at most {@code burst + (1 s + slack) / interval} slots; the
+		 * interval makes that the limit. The burst is at most a tenth of the limit.
+		 */
+		static Pace of(int perSecond, int burst, Duration slack) {
+			int b = Math.max(1, Math.min(burst, perSecond / 10));
+			long window = 1_000_000 + slack.toNanos() / 1000;
+			int spread = Math.max(1, perSecond - b);
+			return new Pace((window + spread - 1) / spread, b);
+		}
+
+		static Pace of(NotifyProperties properties) {
+			return of(properties.ratePerSecond(), properties.rateBurst(), properties.rateSlack());
+		}
+
+		/** Permits a second at full use. */
+		double perSecond() {
+			return 1_000_000.0 / this.intervalMicros;
+		}
+
+	}
 
 	private final StringRedisTemplate redis;
 
@@ -28,19 +67,18 @@ final class RateLimiter {
 		this.clock = clock;
 	}
 
-	/** 0 when a call may go now, else the milliseconds until the next window. */
-	long tryAcquire(String tenant, int perSecond) {
-		long now = this.clock.millis();
-		Long granted = this.redis.execute(ACQUIRE, List.of(windowKey(tenant, now)), String.valueOf(perSecond));
-		return Long.valueOf(1).equals(granted) ? 0 : untilNextWindow(now);
+	/**
+	 * Reserves a permit: the milliseconds to wait before using it (0: now), or, when the slots are taken further
+	 * ahead than {@link #HORIZON_MILLIS}, minus the milliseconds to wait before asking again (nothing reserved).
+	 */
+	long tryAcquire(String tenant, Pace pace) {
+		Long wait = this.redis.execute(ACQUIRE, List.of(key(tenant)), String.valueOf(this.clock.millis()),
+				String.valueOf(pace.intervalMicros()), String.valueOf(pace.burst()), String.valueOf(HORIZON_MILLIS));
+		return wait == null ? 0 : wait;
 	}
 
-	static String windowKey(String tenant, long nowMillis) {
-		return OutboxKeys.rate(tenant, Math.floorDiv(nowMillis, 1000));
-	}
-
-	static long untilNextWindow(long nowMillis) {
-		return 1000 - Math.floorMod(nowMillis, 1000);
+	static String key(String tenant) {
+		return OutboxKeys.rate(tenant);
 	}
 
 }

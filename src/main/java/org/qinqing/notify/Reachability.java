@@ -2,7 +2,9 @@ package org.qinqing.notify;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
+import org.qinqing.system.Pipelines;
 import org.qinqing.system.RedisKeys;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -38,6 +40,19 @@ public class Reachability {
 
 	public void markFollowing(String tenant, String openid) {
 		this.redis.delete(key(tenant, openid));
+	}
+
+	/** Those of these openids that are reachable, in one round trip. */
+	public java.util.Set<String> reachable(String tenant, java.util.Collection<String> openids) {
+		List<String> all = openids.stream().distinct().toList();
+		List<Object> marked = Pipelines.run(this.redis, ops -> all.forEach(openid -> ops.hasKey(key(tenant, openid))));
+		java.util.Set<String> reachable = new java.util.LinkedHashSet<>();
+		for (int i = 0; i < all.size(); i++) {
+			if (!Boolean.TRUE.equals(marked.get(i))) {
+				reachable.add(all.get(i));
+			}
+		}
+		return reachable;
 	}
 
 	public boolean isReachable(String tenant, String openid) {

@@ -29,8 +29,13 @@
  * <li><b>Admission</b> is one script per attempt: already settled? in flight elsewhere? quiet hours
  * (non-urgent only)? reachable? which channel (customer service while the
  * {@link org.qinqing.notify.ServiceWindow} is open and has messages left, else a template)? channel
- * paused? then it takes a permit of the account's rate (a per-second counter shared by all instances),
- * a template from the day's quota or a message of the window, and marks the message in flight.</li>
+ * paused? then it takes a permit of the account's rate, a template from the day's quota or a message of the
+ * window, and marks the message in flight.</li>
+ * <li><b>The rate</b> holds in every one-second window at WeChat, not on average: GCRA on the app's clock
+ * ({@code scripts/notify/rate.lua}, one key per account shared by all instances) spaces the permits one interval
+ * apart with a small burst ({@code rate-burst}), the interval leaving room for a send to reach WeChat a little after
+ * its slot ({@code rate-slack}). The admission reserves the message's slot up to a second ahead and the sender waits
+ * for it, so waiting costs no further scripts; the quota is looked at before a slot is taken.</li>
  * <li><b>WeChat's answers.</b> 0: sent. -1, HTTP errors, timeouts ({@code RETRY_LATER}): back-off
  * (doubling with jitter) up to {@code max-attempts}. 40001/42001: WxJava refreshes the token once and
  * retries. 43004: the person is marked unreachable ({@link org.qinqing.notify.Reachability}) and later

@@ -50,6 +50,23 @@ public class Directory {
 		return ids == null ? java.util.Set.of() : new java.util.TreeSet<>(ids);
 	}
 
+	/** {@link #openidsOf} for many people in one round trip (a push's batch), in the order given. */
+	@SuppressWarnings("unchecked")
+	public java.util.Map<String, java.util.Set<String>> openidsOfEach(String tenant, java.util.Collection<String> personIds) {
+		List<String> ids = personIds.stream().distinct().toList();
+		java.util.Map<String, java.util.Set<String>> found = new java.util.LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return found;
+		}
+		List<Object> sets = Pipelines.run(this.redis,
+				ops -> ids.forEach(id -> ops.opsForSet().members(PeopleKeys.openids(tenant, id))));
+		for (int i = 0; i < ids.size(); i++) {
+			java.util.Set<String> openids = (java.util.Set<String>) sets.get(i);
+			found.put(ids.get(i), openids == null ? java.util.Set.of() : new java.util.TreeSet<>(openids));
+		}
+		return found;
+	}
+
 	/**
 	 * The school changed who a person is (removed from a family, a role or classes changed, a binding revoked):
 	 * the open chat sessions of their WeChat users re-read who they are at their very next message.

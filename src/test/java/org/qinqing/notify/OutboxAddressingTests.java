@@ -71,4 +71,37 @@ class OutboxAddressingTests extends PortalTestSupport {
 		assertThat(this.redis.opsForStream().size(org.qinqing.system.RedisKeys.of(tenant, "outbox:stream"))).isEqualTo(2);
 	}
 
+	@Test
+	void eachPersonTheirOwnMessageInOneBatchAndABatchReplayedQueuesNothingTwice() {
+		String tenant = TENANT + "-each-" + UUID.randomUUID().toString().substring(0, 8);
+		this.directory.bind(tenant, "o-ann-phone", "ann");
+		this.directory.bind(tenant, "o-ann-pad", "ann");
+		this.directory.bind(tenant, "o-bo", "bo");
+		this.directory.bind(tenant, "o-cy", "cy");
+		this.reachability.markUnfollowed(tenant, "o-cy");
+		this.reachability.markUnfollowed(tenant, "o-ann-pad");
+		Map<String, Message> batch = new java.util.LinkedHashMap<>();
+		for (String person : List.of("ann", "bo", "cy", "dee")) {
+			batch.put(person, Message.of("lesson", "lesson:" + tenant + ":w1:" + person, "本周家长课堂：" + person, "家长课堂",
+					Map.of("title", "防溺水")));
+		}
+
+		Addressed first = this.outbox.toEach(tenant, batch);
+		assertThat(first.queued()).hasSize(2).noneMatch(Enqueued::duplicate);
+		assertThat(first.unreachable()).containsExactly(new Addressed.Unreachable("cy", Addressed.Reason.UNFOLLOWED),
+				new Addressed.Unreachable("dee", Addressed.Reason.NOT_BOUND));
+		assertThat(this.outbox.unreachable(tenant, "lesson:" + tenant + ":w1:dee")).hasSize(1);
+		// each got their own text, on each of their following WeChat users
+		assertThat(first.queued()).extracting(e -> this.outbox.deliveryLog(tenant, e.messageId()).orElseThrow().kind())
+			.containsOnly("lesson");
+		assertThat(this.redis.opsForHash().get(org.qinqing.system.RedisKeys.of(tenant, "outbox:msg", first.queued().get(1).messageId()), "n").toString())
+			.contains("本周家长课堂：bo", "o-bo");
+
+		Addressed replay = this.outbox.toEach(tenant, batch);
+		assertThat(replay.queued()).hasSize(2).allMatch(Enqueued::duplicate);
+		assertThat(replay.queued()).extracting(Enqueued::messageId)
+			.containsExactlyElementsOf(first.queued().stream().map(Enqueued::messageId).toList());
+		assertThat(this.outbox.backlog(tenant)).isEqualTo(2);
+	}
+
 }

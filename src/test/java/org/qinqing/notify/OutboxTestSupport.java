@@ -192,7 +192,7 @@ abstract class OutboxTestSupport extends PortalTestSupport {
 		NotifyProperties p = this.properties;
 		return new NotifyProperties(p.templates(), ratePerSecond, p.dailyTemplateQuota(), p.quietStart(), p.quietEnd(),
 				p.zone(), p.maxAttempts(), p.backoff(), p.maxBackoff(), p.channelPause(), claimIdle, batchSize, senders,
-				p.pollInterval(), true, p.idempotencyTtl(), p.logTtl());
+				p.pollInterval(), true, p.idempotencyTtl(), p.logTtl(), p.rateBurst(), p.rateSlack());
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
