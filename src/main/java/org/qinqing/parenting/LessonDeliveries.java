@@ -10,21 +10,18 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.qinqing.notify.Message;
+import org.qinqing.parenting.push.WeeklyLessons;
 import org.qinqing.people.Directory;
 import org.qinqing.people.Person;
 import org.qinqing.people.SchoolRecords;
 import org.springframework.stereotype.Service;
 
 /**
- * What the weekly push sends (the parenting contract's {@code push.WeeklyLessons}): who it is for, each person's
+ * What the weekly push sends ({@link WeeklyLessons}): who it is for, each person's
  * lesson of a week with its message, and the record that it went. Everything in a few pipelined round trips.
  */
 @Service
-public class LessonDeliveries {
-
-	/** One person's lesson for a week: the lesson's id and the outbox message that carries it to them. */
-	public record Planned(String lessonId, Message message) {
-	}
+public class LessonDeliveries implements WeeklyLessons {
 
 	static final String KIND = "lesson";
 
@@ -58,6 +55,7 @@ public class LessonDeliveries {
 	 * user and have not said 退订, by person id. Four round trips: the people's ids, their records, their bindings,
 	 * the unsubscribed.
 	 */
+	@Override
 	public List<String> audience(String tenant) {
 		List<String> family = new ArrayList<>();
 		for (Person person : this.records.people(tenant, this.records.ids(tenant, "person")).values()) {
@@ -78,6 +76,7 @@ public class LessonDeliveries {
 	 * for that week if there is one, else the next that fits them and they have not had. People with no lesson left
 	 * are absent. Marks nothing.
 	 */
+	@Override
 	public Map<String, Planned> compose(String tenant, List<String> personIds, LocalDate week) {
 		Map<String, Planned> planned = new LinkedHashMap<>();
 		this.profiles.of(tenant, personIds).forEach((id, profile) -> {
@@ -90,6 +89,7 @@ public class LessonDeliveries {
 	}
 
 	/** Records that these people were given these lessons for {@code week} (person id → lesson id), in one trip. */
+	@Override
 	public void recordSent(String tenant, LocalDate week, Map<String, String> lessonByPerson, Instant at) {
 		this.learners.given(tenant, lessonByPerson, at, week);
 	}

@@ -46,15 +46,9 @@ class ReadReminders {
 				personIds.stream().filter(id -> !unsubscribed.contains(id)).toList());
 		Map<String, Message> messages = new LinkedHashMap<>();
 		histories.forEach((id, history) -> messages.put(id, message(tenant, id, history, day)));
-		int reached = 0;
-		// one person at a time for now: Outbox.toEach (the push's, pipelined) takes over at the merge
-		for (Map.Entry<String, Message> entry : messages.entrySet()) {
-			Addressed addressed = this.outbox.toPerson(tenant, entry.getKey(), entry.getValue());
-			if (addressed.reachedSomeone()) {
-				reached++;
-			}
-		}
-		return reached;
+		// one pipelined batch for all of them (a county's unread families may be thousands)
+		Addressed addressed = this.outbox.toEach(tenant, messages);
+		return messages.size() - addressed.unreachable().size();
 	}
 
 	private Message message(String tenant, String personId, History history, LocalDate day) {

@@ -277,7 +277,7 @@ public final class LessonPushBenchmark {
 				"--qinqing.console.admin.username=admin-" + tenant + "-" + name,
 				"--qinqing.notify.rate-per-second=" + rate, "--qinqing.notify.daily-template-quota=" + QUOTA,
 				"--qinqing.notify.templates.lesson=TPL_LESSON", "--qinqing.notify.claim-idle=10s",
-				"--qinqing.jobs.lease=30s", "--logging.level.root=WARN", "--logging.level.org.qinqing.parenting=INFO",
+				"--qinqing.jobs.lease=30s", "--qinqing.parenting.push.enabled=true", "--logging.level.root=WARN", "--logging.level.org.qinqing.parenting=INFO",
 				"--spring.main.banner-mode=off", "--bench.tenant=" + tenant, "--bench.guardians=" + guardians,
 				"--bench.clock-offset-ms=" + (this.clockOffsetMillis + clockLater.toMillis())));
 		return new ProcessBuilder(command).redirectErrorStream(true)

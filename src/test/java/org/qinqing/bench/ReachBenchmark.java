@@ -130,7 +130,7 @@ public final class ReachBenchmark {
 			});
 			LocalDate friday = LocalDate.now().plusDays(7);
 			measure(counting, rounds, "compose 1,000 people's lessons (a batch)", () -> {
-				Map<String, LessonDeliveries.Planned> planned = deliveries.compose(TENANT, audience.subList(0, 1_000),
+				Map<String, org.qinqing.parenting.push.WeeklyLessons.Planned> planned = deliveries.compose(TENANT, audience.subList(0, 1_000),
 						friday);
 				return planned.size() + " planned";
 			});

@@ -111,9 +111,9 @@ class LessonPageTests extends ParentingTestSupport {
 		Family parent = family(Role.PARENT, 2);
 		String p = parent.adult().id();
 		LocalDate friday = SchoolTime.today(this.clock).with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.FRIDAY));
-		Map<String, LessonDeliveries.Planned> planned = this.deliveries.compose(SCHOOL, List.of(p, "nobody"), friday);
+		Map<String, org.qinqing.parenting.push.WeeklyLessons.Planned> planned = this.deliveries.compose(SCHOOL, List.of(p, "nobody"), friday);
 		assertThat(planned).containsOnlyKeys(p);
-		LessonDeliveries.Planned mine = planned.get(p);
+		org.qinqing.parenting.push.WeeklyLessons.Planned mine = planned.get(p);
 		Lesson lesson = this.catalogue.find(mine.lessonId()).orElseThrow();
 		assertThat(lesson.audience()).isNotEqualTo(Audience.GUARDIAN);
 		assertThat(mine.message().kind()).isEqualTo("lesson");

@@ -85,9 +85,9 @@ abstract class ParentingTestSupport extends PortalTestSupport {
 
 	Family familyIn(SchoolClass schoolClass, Role role, LeftBehindType type) {
 		String id = UUID.randomUUID().toString().substring(0, 8);
-		Child child = new Child("pk-" + id, "林小" + id.substring(0, 1), schoolClass.id(), type, "pf-" + id, "");
+		Child child = new Child("pk-" + id, "林小" + id.substring(0, 4), schoolClass.id(), type, "pf-" + id, "");
 		this.records.save(SCHOOL, child);
-		Person adult = new Person("pp-" + id, role, "林" + id.substring(0, 2), role == Role.PARENT ? "母亲" : "祖母",
+		Person adult = new Person("pp-" + id, role, "林" + id.substring(4, 8), role == Role.PARENT ? "母亲" : "祖母",
 				List.of(child.id()), List.of());
 		this.records.save(SCHOOL, adult);
 		String openid = "parenting-" + id;

@@ -47,7 +47,7 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = { "qinqing.test.tenant-suffix=-pushdemo", "qinqing.demo.staff-accounts=false",
 		"qinqing.console.admin.username=admin-push", "qinqing.notify.templates.lesson=TPL_LESSON",
 		"qinqing.notify.daily-template-quota=100", "qinqing.notify.rate-per-second=200",
-		"qinqing.notify.poll-interval=20ms", "qinqing.parenting.push.batch=40", "qinqing.jobs.poll-interval=200ms",
+		"qinqing.notify.poll-interval=20ms", "qinqing.parenting.push.enabled=true", "qinqing.parenting.push.batch=40", "qinqing.jobs.poll-interval=200ms",
 		"qinqing.calls.poll-interval=6h" })
 abstract class PushTestSupport extends PortalTestSupport {
 
