@@ -93,7 +93,7 @@ public class DemoLessons {
 				Set<String> had = new HashSet<>(histories.get(person.id()).had().keySet());
 				Learner learner = new Learner(person.id(), Set.of(person.role()), gradesOf(person, leftBehind, grades),
 						had);
-				this.catalogue.selection().next(learner, friday).ifPresent(l -> lessons.put(person.id(), l.id()));
+				this.catalogue.selection().weekly(learner, friday).ifPresent(l -> lessons.put(person.id(), l.id()));
 			}
 			this.learners.given(tenant, lessons, SchoolTime.instant(friday.atTime(19, 0)), friday);
 			histories = this.learners.histories(tenant, family.stream().map(Person::id).toList());

@@ -52,7 +52,7 @@ class LessonChat {
 		if (recent.isPresent()) {
 			return show(tenant, personId, recent.get(), "lesson-lead-week");
 		}
-		return fresh(tenant, profile, "lesson-lead-week");
+		return given(tenant, profile, this.catalogue.selection().weekly(profile.learner(), today()), "lesson-lead-week");
 	}
 
 	Optional<Shown> previous(String tenant, String personId) {
@@ -86,8 +86,12 @@ class LessonChat {
 	}
 
 	private Optional<Shown> fresh(String tenant, LearnerProfiles.Profile profile, String leadKey) {
+		return given(tenant, profile, this.catalogue.selection().next(profile.learner(), today()), leadKey);
+	}
+
+	/** Shows the lesson and counts it as given (the push will not send it again as new). */
+	private Optional<Shown> given(String tenant, LearnerProfiles.Profile profile, Optional<Lesson> next, String leadKey) {
 		String personId = profile.person().id();
-		Optional<Lesson> next = this.catalogue.selection().next(profile.learner(), today());
 		next.ifPresent(l -> this.learners.given(tenant, Map.of(personId, l.id()), this.clock.instant(), null));
 		return next.flatMap(l -> show(tenant, personId, l, leadKey));
 	}

@@ -82,7 +82,7 @@ public class LessonDeliveries implements WeeklyLessons {
 		this.profiles.of(tenant, personIds).forEach((id, profile) -> {
 			Optional<Lesson> lesson = Optional.ofNullable(profile.history().weeks().get(week))
 				.flatMap(this.catalogue::find)
-				.or(() -> this.catalogue.selection().next(profile.learner(), week));
+				.or(() -> this.catalogue.selection().weekly(profile.learner(), week));
 			lesson.ifPresent(l -> planned.put(id, new Planned(l.id(), message(tenant, id, l, week))));
 		});
 		return planned;

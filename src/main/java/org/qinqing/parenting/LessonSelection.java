@@ -15,6 +15,10 @@ import org.qinqing.system.SchoolTime;
  * someone who is both gets both kinds) and their children's grades, and that they have not had, a seasonal lesson
  * in its season first, then the lessons for any time, in programme order; a seasonal lesson out of its season only
  * when nothing else is left. Pure: the date comes from the caller, the clock only through {@link #thisWeek}.
+ * <p>
+ * A guardian fits about 16 of the year's 26 lessons but is sent one every week: once they have had every lesson that
+ * fits them, the week's lesson ({@link #weekly}) is one of them again, to go over, in season first, turning with the
+ * week so that it is not the same one twice running.
  */
 public final class LessonSelection {
 
@@ -36,6 +40,26 @@ public final class LessonSelection {
 			.findFirst()
 			.or(() -> open.stream().filter(l -> l.seasons().isEmpty()).findFirst())
 			.or(() -> open.stream().findFirst());
+	}
+
+	/**
+	 * The week's lesson (the push, 家长课堂): {@link #next}, or once every fitting lesson was had, one of them again, in
+	 * season first, chosen by the week so that reviews go round; empty only when no lesson fits the person at all.
+	 */
+	public Optional<Lesson> weekly(Learner learner, LocalDate date) {
+		return next(learner, date).or(() -> review(learner, date));
+	}
+
+	private Optional<Lesson> review(Learner learner, LocalDate date) {
+		Set<Season> now = this.calendar.of(date);
+		List<Lesson> fitting = fitting(learner);
+		List<Lesson> inSeason = fitting.stream().filter(l -> l.seasons().stream().anyMatch(now::contains)).toList();
+		List<Lesson> anyTime = fitting.stream().filter(l -> l.seasons().isEmpty()).toList();
+		List<Lesson> pool = !inSeason.isEmpty() ? inSeason : !anyTime.isEmpty() ? anyTime : fitting;
+		if (pool.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(pool.get((int) Math.floorMod(Math.floorDiv(date.toEpochDay(), 7), (long) pool.size())));
 	}
 
 	/** {@link #next} for today, school time, by the clock. */

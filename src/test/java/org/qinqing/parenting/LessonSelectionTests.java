@@ -100,6 +100,14 @@ class LessonSelectionTests {
 		assertThat(this.selection.thisWeek(had, june)).isEmpty();
 		Learner some = learner(Set.of(Role.PARENT), Set.of(5), "drowning");
 		assertThat(this.selection.thisWeek(some, june).orElseThrow().id()).isEqualTo("p-early");
+		// the weekly lesson goes on once all were had: one of them again, in season first, turning with the week
+		assertThat(this.selection.weekly(some, next(6, 10)).orElseThrow().id()).isEqualTo("p-early");
+		assertThat(this.selection.weekly(had, next(6, 10)).orElseThrow().id()).isEqualTo("drowning");
+		Set<String> reviews = new java.util.HashSet<>();
+		for (int week = 0; week < 4; week++) {
+			reviews.add(this.selection.weekly(had, next(10, 20).plusWeeks(week)).orElseThrow().id());
+		}
+		assertThat(reviews).hasSizeGreaterThan(1).doesNotContain("drowning");
 	}
 
 	@Test
