@@ -39,10 +39,10 @@ class ChildFinder {
 		Map<String, SchoolClass> classes = this.records.classes(tenant,
 				children.stream().map(Child::classId).distinct().toList());
 		Map<String, String> labels = new java.util.LinkedHashMap<>();
+		java.util.function.Function<Child, String> names = PersonNames.inList(children, Child::name);
 		for (Child c : children) {
 			String className = classes.containsKey(c.classId()) ? classes.get(c.classId()).name() : "";
-			labels.put(c.id(), this.scripts.text("common.child-label",
-					Map.of("name", PersonNames.givenName(c.name()), "class", className)));
+			labels.put(c.id(), this.scripts.text("common.child-label", Map.of("name", names.apply(c), "class", className)));
 		}
 		return labels;
 	}

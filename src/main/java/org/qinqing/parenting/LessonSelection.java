@@ -16,9 +16,10 @@ import org.qinqing.system.SchoolTime;
  * in its season first, then the lessons for any time, in programme order; a seasonal lesson out of its season only
  * when nothing else is left. Pure: the date comes from the caller, the clock only through {@link #thisWeek}.
  * <p>
- * A guardian fits about 16 of the year's 26 lessons but is sent one every week: once they have had every lesson that
- * fits them, the week's lesson ({@link #weekly}) is one of them again, to go over, in season first, turning with the
- * week so that it is not the same one twice running.
+ * The week's lesson ({@link #weekly}: the push, 家长课堂) differs once the new lessons in season and for any time are
+ * used up: a guardian fits about 16 of the year's 26 but is sent one every week. Rather than a seasonal lesson out of
+ * its season (过完年 in December, drowning in October), the week goes over one already had, in season first, turning
+ * with the week; a new lesson out of season only when the person has had none that fits.
  */
 public final class LessonSelection {
 
@@ -33,26 +34,31 @@ public final class LessonSelection {
 
 	/** The next lesson for this person on {@code date}, or empty when they have had every one that fits them. */
 	public Optional<Lesson> next(Learner learner, LocalDate date) {
-		Set<Season> now = this.calendar.of(date);
-		List<Lesson> open = fitting(learner).stream().filter(l -> !learner.had().contains(l.id())).toList();
-		return open.stream()
-			.filter(l -> !l.seasons().isEmpty() && l.seasons().stream().anyMatch(now::contains))
-			.findFirst()
-			.or(() -> open.stream().filter(l -> l.seasons().isEmpty()).findFirst())
-			.or(() -> open.stream().findFirst());
+		List<Lesson> open = notHad(learner);
+		return inSeasonOrAnyTime(open, date).or(() -> open.stream().findFirst());
 	}
 
-	/**
-	 * The week's lesson (the push, 家长课堂): {@link #next}, or once every fitting lesson was had, one of them again, in
-	 * season first, chosen by the week so that reviews go round; empty only when no lesson fits the person at all.
-	 */
+	/** The week's lesson: new in season, new for any time, one had to go over, else new out of season. */
 	public Optional<Lesson> weekly(Learner learner, LocalDate date) {
-		return next(learner, date).or(() -> review(learner, date));
+		List<Lesson> open = notHad(learner);
+		return inSeasonOrAnyTime(open, date).or(() -> review(learner, date)).or(() -> open.stream().findFirst());
+	}
+
+	private List<Lesson> notHad(Learner learner) {
+		return fitting(learner).stream().filter(l -> !learner.had().contains(l.id())).toList();
+	}
+
+	private Optional<Lesson> inSeasonOrAnyTime(List<Lesson> lessons, LocalDate date) {
+		Set<Season> now = this.calendar.of(date);
+		return lessons.stream()
+			.filter(l -> l.seasons().stream().anyMatch(now::contains))
+			.findFirst()
+			.or(() -> lessons.stream().filter(l -> l.seasons().isEmpty()).findFirst());
 	}
 
 	private Optional<Lesson> review(Learner learner, LocalDate date) {
 		Set<Season> now = this.calendar.of(date);
-		List<Lesson> fitting = fitting(learner);
+		List<Lesson> fitting = fitting(learner).stream().filter(l -> learner.had().contains(l.id())).toList();
 		List<Lesson> inSeason = fitting.stream().filter(l -> l.seasons().stream().anyMatch(now::contains)).toList();
 		List<Lesson> anyTime = fitting.stream().filter(l -> l.seasons().isEmpty()).toList();
 		List<Lesson> pool = !inSeason.isEmpty() ? inSeason : !anyTime.isEmpty() ? anyTime : fitting;

@@ -1,6 +1,10 @@
 package org.qinqing.people;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** How the school speaks of people by name. */
 public final class PersonNames {
@@ -21,6 +25,20 @@ public final class PersonNames {
 			return fullName.substring(2);
 		}
 		return fullName.substring(1);
+	}
+
+	/**
+	 * How to name each of a list's people: by the given name, unless two of the list share it (two 佳怡 in a class),
+	 * then by the full name, so a numbered list never shows one name twice.
+	 */
+	public static <T> Function<T, String> inList(Collection<T> list, Function<T, String> fullName) {
+		Map<String, Integer> given = new HashMap<>();
+		list.forEach(item -> given.merge(givenName(fullName.apply(item)), 1, Integer::sum));
+		return item -> {
+			String full = fullName.apply(item);
+			String name = givenName(full);
+			return given.getOrDefault(name, 0) > 1 ? full : name;
+		};
 	}
 
 }

@@ -101,19 +101,25 @@ class TalkChat {
 
 	List<Option> options(String tenant, String teacher, List<OwedTalks.Standing> standings) {
 		List<OwedTalks.Standing> ordered = new ArrayList<>();
-		standings.stream().filter(s -> s.owedBy().contains(teacher)).forEach(ordered::add);
-		standings.stream().filter(s -> !s.owedBy().contains(teacher)).forEach(ordered::add);
+		standings.stream().filter(s -> owedNow(s, teacher)).forEach(ordered::add);
+		standings.stream().filter(s -> !owedNow(s, teacher)).forEach(ordered::add);
 		Map<String, SchoolClass> classes = this.records.classes(tenant,
 				ordered.stream().map(s -> s.pupil().classId()).distinct().toList());
+		java.util.function.Function<OwedTalks.Standing, String> names = PersonNames.inList(ordered, s -> s.pupil().name());
 		List<Option> options = new ArrayList<>();
 		for (OwedTalks.Standing s : ordered) {
-			String name = PersonNames.givenName(s.pupil().name());
+			String name = names.apply(s);
 			SchoolClass c = classes.get(s.pupil().classId());
 			String label = this.scripts.text("common.child-label", Map.of("name", name, "class", c == null ? "" : c.name()));
-			boolean talked = s.talkedBy().contains(teacher);
+			boolean talked = s.talkedBy().contains(teacher) || !s.stillOwed();
 			options.add(new Option(s.pupil().childId(), talked ? this.scripts.text(P + "record-talked", Map.of("label", label)) : label, name));
 		}
 		return options;
+	}
+
+	/** Still owed a talk this month, by this teacher among others. */
+	private static boolean owedNow(OwedTalks.Standing standing, String teacher) {
+		return standing.stillOwed() && standing.owedBy().contains(teacher) && !standing.talkedBy().contains(teacher);
 	}
 
 	private String save(FlowContext context) {

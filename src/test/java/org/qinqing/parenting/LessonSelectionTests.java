@@ -108,6 +108,10 @@ class LessonSelectionTests {
 			reviews.add(this.selection.weekly(had, next(10, 20).plusWeeks(week)).orElseThrow().id());
 		}
 		assertThat(reviews).hasSizeGreaterThan(1).doesNotContain("drowning");
+		// a seasonal lesson is kept for its season: in October the week goes over one had rather than the festival's
+		Learner allButSeasons = learner(Set.of(Role.PARENT), Set.of(5), "p-early", "both-high");
+		assertThat(this.selection.thisWeek(allButSeasons, clockAt(next(10, 20))).orElseThrow().id()).isEqualTo("festival");
+		assertThat(this.selection.weekly(allButSeasons, next(10, 20)).orElseThrow().id()).isIn("p-early", "both-high");
 	}
 
 	@Test
