@@ -19,9 +19,12 @@ import org.qinqing.system.SchoolTime;
  * The week's lesson ({@link #weekly}: the push, 家长课堂) differs once the new lessons in season and for any time are
  * used up: a guardian fits about 16 of the year's 26 but is sent one every week. Rather than a seasonal lesson out of
  * its season (过完年 in December, drowning in October), the week goes over one already had, in season first, turning
- * with the week; a new lesson out of season only when the person has had none that fits.
+ * with the week; a new lesson out of season only while the person has had too few to go over.
  */
 public final class LessonSelection {
+
+	/** Lessons had before the week goes over them rather than give a seasonal one out of its season. */
+	static final int REVIEW_POOL = 3;
 
 	private final List<Lesson> lessons;
 
@@ -38,10 +41,17 @@ public final class LessonSelection {
 		return inSeasonOrAnyTime(open, date).or(() -> open.stream().findFirst());
 	}
 
-	/** The week's lesson: new in season, new for any time, one had to go over, else new out of season. */
+	/**
+	 * The week's lesson: new in season, new for any time, then one had to go over once there are a few to go round
+	 * ({@value #REVIEW_POOL}; with fewer the same one would come back week after week), else new out of season.
+	 */
 	public Optional<Lesson> weekly(Learner learner, LocalDate date) {
 		List<Lesson> open = notHad(learner);
-		return inSeasonOrAnyTime(open, date).or(() -> review(learner, date)).or(() -> open.stream().findFirst());
+		boolean fewHad = fitting(learner).size() - open.size() < REVIEW_POOL;
+		return inSeasonOrAnyTime(open, date)
+			.or(() -> fewHad ? Optional.empty() : review(learner, date))
+			.or(() -> open.stream().findFirst())
+			.or(() -> review(learner, date));
 	}
 
 	private List<Lesson> notHad(Learner learner) {
