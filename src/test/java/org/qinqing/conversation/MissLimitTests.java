@@ -19,10 +19,6 @@ class MissLimitTests extends PortalTestSupport {
 	@Autowired
 	Directory directory;
 
-	private String say(String openid, String text) {
-		return wechat().text(openid, text).reply();
-	}
-
 	/** Three answers that fit no question; the third reply. */
 	private String missThreeTimes(String openid) {
 		say(openid, "7");

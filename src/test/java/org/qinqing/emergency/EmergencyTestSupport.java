@@ -11,8 +11,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.qinqing.console.StaffAccounts;
@@ -39,8 +37,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,8 +55,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class EmergencyTestSupport extends PortalTestSupport {
 
 	static final String EMERGENCY = TENANT + "-emergency";
-
-	static final String CUSTOM = "/cgi-bin/message/custom/send";
 
 	static final String GRANDMOTHER_PHONE = "13900001111";
 
@@ -179,12 +173,8 @@ abstract class EmergencyTestSupport extends PortalTestSupport {
 	}
 
 	@Override
-	protected void resetSession(String openid) {
-		this.redis.delete(org.qinqing.conversation.internal.InboundGate.Keys.of(EMERGENCY, openid, "x").session());
-	}
-
-	String say(String openid, String text) {
-		return wechat().text(openid, text).reply();
+	protected String sessionTenant() {
+		return EMERGENCY;
 	}
 
 	/** 紧急 → (the class has one child: not asked which) → 受伤 → 学校医务室 → the words; the reply. */
@@ -212,19 +202,6 @@ abstract class EmergencyTestSupport extends PortalTestSupport {
 		say(this.leader, "菜单");
 		this.jobs.runDue(EMERGENCY);
 		this.jobs.runDue(EMERGENCY);
-	}
-
-	/** The customer-service messages WeChat was asked to send to {@code openid} containing all of {@code words}. */
-	List<LoggedRequest> pushes(String openid, String... words) {
-		var pattern = postRequestedFor(urlPathEqualTo(CUSTOM)).withRequestBody(containing("\"" + openid + "\""));
-		for (String w : words) {
-			pattern = pattern.withRequestBody(containing(w));
-		}
-		return WECHAT_API.findAll(pattern);
-	}
-
-	void awaitPush(String openid, String... words) {
-		Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> !pushes(openid, words).isEmpty());
 	}
 
 	/** A console sign-in of the class's teacher (or the other class's). */

@@ -1,14 +1,11 @@
 package org.qinqing.inbox;
 
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.qinqing.calls.CallFamily;
@@ -27,8 +24,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
@@ -47,8 +42,6 @@ abstract class InboxChatTestSupport extends PortalTestSupport {
 	 * for it. The suite's other contexts, on the real clock (at night: quiet hours), work for {@link #TENANT}.
 	 */
 	static final String INBOX = TENANT + "-inbox";
-
-	static final String CUSTOM = "/cgi-bin/message/custom/send";
 
 	@Autowired
 	TickingClock clock;
@@ -112,25 +105,8 @@ abstract class InboxChatTestSupport extends PortalTestSupport {
 	}
 
 	@Override
-	protected void resetSession(String openid) {
-		this.redis.delete(org.qinqing.conversation.internal.InboundGate.Keys.of(INBOX, openid, "x").session());
-	}
-
-	String say(String openid, String text) {
-		return wechat().text(openid, text).reply();
-	}
-
-	/** The customer-service messages WeChat was asked to send to {@code openid} containing {@code words}. */
-	List<LoggedRequest> pushes(String openid, String words) {
-		return WECHAT_API.findAll(postRequestedFor(urlPathEqualTo(CUSTOM)).withRequestBody(containing(openid))
-			.withRequestBody(containing(words)));
-	}
-
-	/** Waits for one such message. */
-	void awaitPush(String openid, String words) {
-		Awaitility.await()
-			.atMost(Duration.ofSeconds(15))
-			.until(() -> !pushes(openid, words).isEmpty());
+	protected String sessionTenant() {
+		return INBOX;
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

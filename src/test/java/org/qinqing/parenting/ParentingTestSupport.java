@@ -1,16 +1,12 @@
 package org.qinqing.parenting;
 
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
-import org.qinqing.conversation.internal.InboundGate;
 import org.qinqing.people.Child;
 import org.qinqing.people.Directory;
 import org.qinqing.people.LeftBehindType;
@@ -29,8 +25,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
@@ -46,8 +40,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 abstract class ParentingTestSupport extends PortalTestSupport {
 
 	static final String SCHOOL = TENANT + "-parenting";
-
-	static final String CUSTOM = "/cgi-bin/message/custom/send";
 
 	/** A left-behind child of a class of its own, and one adult bound to a fresh openid. */
 	record Family(String openid, Person adult, Child child, SchoolClass schoolClass) {
@@ -102,26 +94,13 @@ abstract class ParentingTestSupport extends PortalTestSupport {
 				this.learners.history(SCHOOL, family.adult().id()).had().keySet());
 	}
 
-	String say(String openid, String text) {
-		return wechat().text(openid, text).reply();
-	}
-
 	String speak(String openid, String recognition) {
 		return wechat().post(WechatClient.voiceXml(openid, recognition, WechatClient.nextMsgId()), false).reply();
 	}
 
 	@Override
-	protected void resetSession(String openid) {
-		this.redis.delete(InboundGate.Keys.of(SCHOOL, openid, "x").session());
-	}
-
-	List<LoggedRequest> pushes(String openid, String words) {
-		return WECHAT_API.findAll(postRequestedFor(urlPathEqualTo(CUSTOM)).withRequestBody(containing(openid))
-			.withRequestBody(containing(words)));
-	}
-
-	void awaitPush(String openid, String words) {
-		Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> !pushes(openid, words).isEmpty());
+	protected String sessionTenant() {
+		return SCHOOL;
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -1,8 +1,14 @@
 package org.qinqing.support;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.awaitility.Awaitility;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.qinqing.conversation.internal.InboundGate;
@@ -22,6 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class PortalTestSupport {
 
 	public static final String TENANT = "t" + UUID.randomUUID().toString().substring(0, 8);
+
+	/** WeChat's customer-service message API, where pushes inside the 48-hour window go. */
+	public static final String CUSTOM = "/cgi-bin/message/custom/send";
 
 	public static final WireMockServer WECHAT_API = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
@@ -53,13 +62,38 @@ public abstract class PortalTestSupport {
 		return new WechatClient("http://127.0.0.1:" + this.port);
 	}
 
+	/** The tenant the test's WeChat users talk to: a context with a tenant of its own says so here. */
+	protected String sessionTenant() {
+		return TENANT;
+	}
+
 	/** Forgets a user's conversation so a test starts at the main menu. */
 	protected void resetSession(String openid) {
-		this.redis.delete(InboundGate.Keys.of(TENANT, openid, "x").session());
+		this.redis.delete(InboundGate.Keys.of(sessionTenant(), openid, "x").session());
 	}
 
 	protected String sessionJson(String openid) {
-		return this.redis.opsForValue().get(InboundGate.Keys.of(TENANT, openid, "x").session());
+		return this.redis.opsForValue().get(InboundGate.Keys.of(sessionTenant(), openid, "x").session());
+	}
+
+	/** A text message from {@code openid} through the portal; the passive reply. */
+	protected String say(String openid, String text) {
+		return wechat().text(openid, text).reply();
+	}
+
+	/** The customer-service messages WeChat was asked to send to {@code openid} containing all of {@code words}. */
+	protected List<LoggedRequest> pushes(String openid, String... words) {
+		RequestPatternBuilder pattern = WireMock.postRequestedFor(WireMock.urlPathEqualTo(CUSTOM))
+			.withRequestBody(WireMock.containing(openid));
+		for (String word : words) {
+			pattern = pattern.withRequestBody(WireMock.containing(word));
+		}
+		return WECHAT_API.findAll(pattern);
+	}
+
+	/** Waits (up to 15 s) for one such message. */
+	protected void awaitPush(String openid, String... words) {
+		Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> !pushes(openid, words).isEmpty());
 	}
 
 }

@@ -10,7 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,8 +49,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TalksChatTests extends PortalTestSupport {
 
 	static final String TALKS = TENANT + "-talks";
-
-	static final String CUSTOM = "/cgi-bin/message/custom/send";
 
 	@Autowired
 	TickingClock clock;
@@ -259,21 +256,8 @@ class TalksChatTests extends PortalTestSupport {
 	}
 
 	@Override
-	protected void resetSession(String openid) {
-		this.redis.delete(org.qinqing.conversation.internal.InboundGate.Keys.of(TALKS, openid, "x").session());
-	}
-
-	String say(String openid, String text) {
-		return wechat().text(openid, text).reply();
-	}
-
-	List<LoggedRequest> pushes(String openid, String words) {
-		return WECHAT_API.findAll(postRequestedFor(urlPathEqualTo(CUSTOM)).withRequestBody(containing(openid))
-			.withRequestBody(containing(words)));
-	}
-
-	void awaitPush(String openid, String words) {
-		Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> !pushes(openid, words).isEmpty());
+	protected String sessionTenant() {
+		return TALKS;
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

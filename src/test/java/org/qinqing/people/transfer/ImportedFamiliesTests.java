@@ -107,10 +107,6 @@ class ImportedFamiliesTests extends PortalTestSupport {
 		return codes;
 	}
 
-	private String say(String openid, String text) {
-		return wechat().text(openid, text).reply();
-	}
-
 	/** The number of the first listed option that is not full (other tests book the same school). */
 	private static String firstFree(String list) {
 		for (String line : list.lines().toList()) {
