@@ -1,9 +1,10 @@
 package org.qinqing.bench;
 
+import static org.qinqing.bench.Measured.measure;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.qinqing.QinqingApplication;
 import org.qinqing.console.DashboardTile;
@@ -97,23 +98,6 @@ public final class InboxBenchmark {
 			app.close();
 		}
 		System.exit(0);
-	}
-
-	private static void measure(CountingConnectionFactory counting, int rounds, String what, Supplier<String> run) {
-		run.get(); // warm-up
-		List<Long> micros = new ArrayList<>();
-		long trips = 0;
-		String result = "";
-		for (int i = 0; i < rounds; i++) {
-			long before = counting.roundTrips();
-			long start = System.nanoTime();
-			result = run.get();
-			micros.add((System.nanoTime() - start) / 1_000);
-			trips += counting.roundTrips() - before;
-		}
-		micros.sort(null);
-		System.out.printf("%-42s median %8.1f ms, %5.1f round trips (%s)%n", what, micros.get(micros.size() / 2) / 1000.0,
-				trips / (double) rounds, result);
 	}
 
 }
